@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,9 +38,13 @@ func storePath(cmd *cobra.Command) string {
 // openStore opens the store, creating it and loading the gazetteer and the
 // baseline dataset on first use. The caller closes it.
 func openStore(cmd *cobra.Command) (axis.Store, error) {
+	return openSQLite(cmd)
+}
+
+func openSQLite(cmd *cobra.Command) (*sqlite.Store, error) {
 	path := storePath(cmd)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create the store folder %s: %v", filepath.Dir(path), err)
+		return nil, fmt.Errorf("cannot create the store folder %s: %v", filepath.Dir(path), errors.Unwrap(err))
 	}
 	s, err := sqlite.Open(cmd.Context(), path)
 	if err != nil {
