@@ -57,14 +57,14 @@ const (
 
 // KindInfo is everything the ontology says about one kind.
 type KindInfo struct {
-	Kind        Kind
-	Family      Family
-	Symmetric   bool     // stored once per pair, source < target
-	Items       []string // allowed items; empty means no item
-	CAMEO       string   // nearest CAMEO code(s), "/"-separated
-	ATOP        string   // ATOP obligation, commitments only
-	COW         string   // Correlates of War alliance type, commitments only
-	Description string
+	Kind        Kind     `json:"kind"`
+	Family      Family   `json:"family"`
+	Symmetric   bool     `json:"symmetric"`       // stored once per pair, source < target
+	Items       []string `json:"items,omitempty"` // allowed items; empty means no item
+	CAMEO       string   `json:"cameo,omitempty"` // nearest CAMEO code(s), "/"-separated
+	ATOP        string   `json:"atop,omitempty"`  // ATOP obligation, commitments only
+	COW         string   `json:"cow,omitempty"`   // Correlates of War alliance type, commitments only
+	Description string   `json:"description"`
 }
 
 // Ontology lists every kind in ONTOLOGY.md order. It is the single source of
