@@ -171,12 +171,12 @@ func relKinds(rs []axis.Relation) string {
 func TestReadEndpoints(t *testing.T) {
 	base := start(t, fixture(t), axishttp.Options{})
 	tests := []struct {
-		name     string
-		path     string
-		status   int
-		errType  string
-		errHas   string
-		check    func(t *testing.T, data json.RawMessage)
+		name    string
+		path    string
+		status  int
+		errType string
+		errHas  string
+		check   func(t *testing.T, data json.RawMessage)
 	}{
 		{name: "healthz", path: "/healthz", status: 200},
 		{name: "readyz", path: "/readyz", status: 200},
