@@ -1,0 +1,201 @@
+// Package sqlite is the embedded axis.Store: one SQLite file (pure Go,
+// modernc.org/sqlite) in WAL mode, with numbered migrations embedded in the
+// binary and an FTS5 index over evidence sentences.
+//
+// It has the semantics of inmem, the reference store: relations merge by
+// axis.Relation.Key, evidence is deduplicated by (relation, document,
+// method, offsets, sentence), a relation's status is the strongest of its
+// evidence, and every Write is one transaction.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"axis"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Store is an axis.Store kept in one SQLite file. It is safe for concurrent
+// use; writes are serialized by SQLite (BEGIN IMMEDIATE with a busy timeout).
+type Store struct {
+	db      *sql.DB
+	path    string
+	created bool
+}
+
+var _ axis.Store = (*Store)(nil)
+
+// pragmas are set on every connection of the pool.
+var pragmas = []string{
+	"busy_timeout(10000)",
+	"journal_mode(WAL)",
+	"foreign_keys(1)",
+	"synchronous(NORMAL)",
+	"cache_size(-65536)", // 64 MiB of page cache per connection
+	"temp_store(MEMORY)",
+}
+
+// Open opens the store at path, creating the file and its schema when
+// needed and applying any migration not yet applied.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
+	q := make([]string, 0, len(pragmas)+1)
+	for _, p := range pragmas {
+		q = append(q, "_pragma="+p)
+	}
+	q = append(q, "_txlock=immediate")
+	db, err := sql.Open("sqlite", path+"?"+strings.Join(q, "&"))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s cannot be opened: %w", path, err)
+	}
+	if s.created, err = s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkWritable gives a plain message when the store cannot be written:
+// SQLite's own is "unable to open database file".
+func checkWritable(path string) error {
+	notWritable := func(why string) error {
+		return fmt.Errorf("store path %s is not writable: %s", path, why)
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return notWritable("folder " + dir + " does not exist")
+	case err != nil:
+		return notWritable(reason(err))
+	case !st.IsDir():
+		return notWritable(dir + " is not a folder")
+	}
+	// The folder must take the -wal and -shm files, the file must be
+	// writable or creatable.
+	if err := syscall.Access(dir, 2 /* W_OK */); err != nil {
+		return notWritable("folder " + dir + ": " + reason(err))
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return notWritable(reason(err))
+	}
+	return f.Close()
+}
+
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+// Created reports whether this Open created the schema, i.e. the store is
+// new and empty.
+func (s *Store) Created() bool { return s.created }
+
+// Path is the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// DB exposes the database for tools that need raw SQL (benchmarks, checks).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, n := range names {
+		base := filepath.Base(n)
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number and _", base)
+		}
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{v, base, string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out, nil
+}
+
+// migrate applies the migrations not yet recorded in schema_migrations, in
+// order, each in its own transaction. It reports whether the first one ran.
+func (s *Store) migrate(ctx context.Context) (created bool, err error) {
+	ms, err := migrations()
+	if err != nil {
+		return false, err
+	}
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))`); err != nil {
+		return false, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	for _, m := range ms {
+		ran, err := s.apply(ctx, m)
+		if err != nil {
+			return false, err
+		}
+		if ran && m.version == ms[0].version {
+			created = true
+		}
+	}
+	return created, nil
+}
+
+func (s *Store) apply(ctx context.Context, m migration) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+		return false, err
+	}
+	if n > 0 {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
+}
