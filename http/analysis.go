@@ -2,6 +2,9 @@ package http
 
 import (
 	"net/http"
+	"strings"
+
+	"axis"
 
 	"axis/analysis"
 )
@@ -12,6 +15,10 @@ func (s *Server) extraRoutes() []Route {
 	return []Route{
 		{Method: "GET", Pattern: "/api/v1/ledger", handler: s.ledger},
 		{Method: "GET", Pattern: "/api/v1/cohesion", handler: s.cohesion},
+		{Method: "GET", Pattern: "/api/v1/dependency", handler: s.dependency},
+		{Method: "GET", Pattern: "/api/v1/centrality", handler: s.centrality},
+		{Method: "GET", Pattern: "/api/v1/blocs", handler: s.blocs},
+		{Method: "GET", Pattern: "/api/v1/trend", handler: s.trend},
 	}
 }
 
@@ -55,6 +62,82 @@ func (s *Server) cohesion(w http.ResponseWriter, r *http.Request) error {
 		return q.err
 	}
 	res, err := analysis.Cohesion(r.Context(), s.store, s.opts.Weights, codes, win)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) dependency(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	actor := q.actor("actor", true)
+	var kind axis.Kind
+	if ks := q.kinds("kind"); len(ks) > 1 {
+		q.fail("kind", "dependency takes one kind")
+	} else if len(ks) == 1 {
+		kind = ks[0]
+	}
+	win := window(q)
+	if q.err != nil {
+		return q.err
+	}
+	res, err := analysis.Dependency(r.Context(), s.store, s.opts.Weights, actor, kind, win)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) centrality(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	var fam axis.Family
+	if fs := q.families("family"); len(fs) > 1 {
+		q.fail("family", "centrality takes one family")
+	} else if len(fs) == 1 {
+		fam = fs[0]
+	}
+	win := window(q)
+	if q.err != nil {
+		return q.err
+	}
+	res, err := analysis.Centrality(r.Context(), s.store, s.opts.Weights, fam, win)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) blocs(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	win := window(q)
+	if q.err != nil {
+		return q.err
+	}
+	res, err := analysis.Blocs(r.Context(), s.store, s.opts.Weights, win)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) trend(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	a, b := q.actor("a", true), q.actor("b", true)
+	by := strings.ToLower(q.str("by"))
+	switch by {
+	case "", analysis.ByMonth, analysis.ByQuarter, analysis.ByYear:
+	default:
+		q.fail("by", "unknown period %q; valid: month, quarter, year", by)
+	}
+	win := window(q)
+	if q.err != nil {
+		return q.err
+	}
+	res, err := analysis.Trend(r.Context(), s.store, s.opts.Weights, a, b, by, win)
 	if err != nil {
 		return err
 	}
