@@ -1,0 +1,333 @@
+package gdelt
+
+import (
+	"archive/zip"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"axis"
+	"axis/importers"
+	"axis/inmem"
+)
+
+const fixture = "testdata/20240619120000.export.CSV"
+
+func importFiles(t *testing.T, st axis.Store, opt importers.Options, paths ...string) *importers.Summary {
+	t.Helper()
+	sum, err := Import(context.Background(), st, paths, opt)
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return sum
+}
+
+func relations(t *testing.T, st axis.Store, f axis.RelationFilter) []axis.Relation {
+	t.Helper()
+	f.WithEvidence = true
+	rs, err := st.Relations(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func find(rs []axis.Relation, src, tgt string, kind axis.Kind, item string) *axis.Relation {
+	for i := range rs {
+		if rs[i].Source == src && rs[i].Target == tgt && rs[i].Kind == kind && rs[i].Item == item {
+			return &rs[i]
+		}
+	}
+	return nil
+}
+
+func TestMapping(t *testing.T) {
+	st := inmem.New()
+	sum := importFiles(t, st, importers.Options{}, fixture)
+	rs := relations(t, st, axis.RelationFilter{})
+	tests := []struct {
+		name      string
+		src, tgt  string
+		kind      axis.Kind
+		item      string
+		events    int
+		evidences int
+	}{
+		{"agreement both directions merge (symmetric), 3 events that day", "PRK", "RUS", axis.Agreement, "", 3, 1},
+		{"043 host a visit reverses, joins 042 in the month", "RUS", "PRK", axis.Visit, "", 2, 2},
+		{"072 military aid on two days: two evidence pieces, events add up", "PRK", "RUS", axis.Arms, "", 3, 2},
+		{"163 sanctions", "USA", "RUS", axis.Sanction, "", 1, 1},
+		{"111 criticize", "KOR", "PRK", axis.Condemn, "", 1, 1},
+		{"138 threaten with force", "PRK", "KOR", axis.Threaten, "", 1, 1},
+		{"195 aerial weapons", "RUS", "UKR", axis.Attack, "air", 1, 1},
+		{"1952 remotely piloted munitions", "RUS", "UKR", axis.Attack, "drone", 1, 1},
+		{"061 economic cooperation", "CHN", "RUS", axis.Trade, "", 1, 1},
+		{"051 praise", "IRN", "RUS", axis.DiplomaticSupport, "", 1, 1},
+		{"062 military cooperation, symmetric", "KOR", "USA", axis.JointExercise, "", 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(rs, tc.src, tc.tgt, tc.kind, tc.item)
+			if r == nil {
+				t.Fatalf("no %s %s→%s (%s); have %d relations", tc.kind, tc.src, tc.tgt, tc.item, len(rs))
+			}
+			if r.Events != tc.events || len(r.Evidence) != tc.evidences {
+				t.Errorf("events %d evidence %d, want %d and %d", r.Events, len(r.Evidence), tc.events, tc.evidences)
+			}
+			if r.Status != axis.Reported {
+				t.Errorf("status %s", r.Status)
+			}
+		})
+	}
+	skips := map[string]int64{
+		importers.ReasonUnmappedEvent: 2, // 010, 020
+		importers.ReasonNoCountry:     1, // journalist without country
+		importers.ReasonUnknownCode:   1, // AFR region
+		importers.ReasonSameActor:     1, // RUS→RUS
+	}
+	for reason, n := range skips {
+		if got := sum.Skips(reason); got != n {
+			t.Errorf("skipped for %q: %d, want %d", reason, got, n)
+		}
+	}
+	if sum.RowsRead != 24 || sum.Imported != 19 {
+		t.Errorf("read %d imported %d, want 24 and 19", sum.RowsRead, sum.Imported)
+	}
+	if sum.Write.DocumentsNew != 1 {
+		t.Errorf("documents new %d", sum.Write.DocumentsNew)
+	}
+}
+
+func TestEvidenceKeepsRow(t *testing.T) {
+	st := inmem.New()
+	importFiles(t, st, importers.Options{}, fixture)
+	r := find(relations(t, st, axis.RelationFilter{}), "PRK", "RUS", axis.Agreement, "")
+	if r == nil {
+		t.Fatal("no agreement")
+	}
+	ev := r.Evidence[0]
+	if ev.URL != "https://news.example.com/2024/06/19/treaty-signed" {
+		t.Errorf("URL %q: want the most-mentioned event's SOURCEURL", ev.URL)
+	}
+	if ev.Attrs["cameo"] != "057" || ev.Attrs["quad_class"] != "1" || ev.Attrs["goldstein"] != "8.0" || ev.Attrs["num_mentions"] != "58" || ev.Attrs["events"] != "3" {
+		t.Errorf("attrs %v", ev.Attrs)
+	}
+	if ev.Source != "20240619120000.export.CSV:1" || ev.Method != "import:gdelt" {
+		t.Errorf("source %q method %q", ev.Source, ev.Method)
+	}
+	if !strings.Contains(ev.Sentence, "CAMEO 057") || !strings.Contains(ev.Sentence, "3 events") {
+		t.Errorf("sentence %q", ev.Sentence)
+	}
+	doc, err := st.Document(context.Background(), ev.DocumentID)
+	if err != nil || doc.Kind != axis.DocDataset {
+		t.Fatalf("document %v %v", doc, err)
+	}
+	content, _ := os.ReadFile(fixture)
+	if doc.ID != axis.HashContent(content) {
+		t.Errorf("document id is not the content hash")
+	}
+}
+
+func TestFilters(t *testing.T) {
+	tests := []struct {
+		name    string
+		opt     importers.Options
+		want    int // relations
+		reason  string
+		skipped int64
+	}{
+		{"actors any", importers.Options{Actors: []string{"ukr"}}, 2, importers.ReasonFilterActors, 17},
+		{"actors within", importers.Options{Actors: []string{"RUS", "PRK"}, Within: true}, 3, importers.ReasonFilterActors, 11},
+		{"since", importers.Options{Since: axis.MustParseDate("2024-06-19")}, 7, importers.ReasonFilterDate, 10},
+		{"until month", importers.Options{Until: axis.MustParseDate("2024-05")}, 1, importers.ReasonFilterDate, 18},
+		{"min mentions", importers.Options{MinMentions: 10}, 10, importers.ReasonFilterMention, 8},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := inmem.New()
+			sum := importFiles(t, st, tc.opt, fixture)
+			rs := relations(t, st, axis.RelationFilter{})
+			if len(rs) != tc.want {
+				for _, r := range rs {
+					t.Logf("%s %s→%s %s %s", r.Kind, r.Source, r.Target, r.Date, r.Item)
+				}
+				t.Errorf("%d relations, want %d", len(rs), tc.want)
+			}
+			if got := sum.Skips(tc.reason); got != tc.skipped {
+				t.Errorf("skipped %d for %q, want %d", got, tc.reason, tc.skipped)
+			}
+		})
+	}
+}
+
+func TestIdempotent(t *testing.T) {
+	st := inmem.New()
+	importFiles(t, st, importers.Options{}, fixture)
+	before, _ := st.Stats(context.Background())
+	rs1 := relations(t, st, axis.RelationFilter{})
+	sum := importFiles(t, st, importers.Options{}, fixture)
+	after, _ := st.Stats(context.Background())
+	if sum.Write.Changed() || before.Relations != after.Relations || before.Evidence != after.Evidence || before.Documents != after.Documents {
+		t.Errorf("second import changed the store: %+v → %+v (write %+v)", before, after, sum.Write)
+	}
+	rs2 := relations(t, st, axis.RelationFilter{})
+	for i := range rs1 {
+		if rs1[i].Events != rs2[i].Events {
+			t.Errorf("%s events %d → %d", rs1[i].Kind, rs1[i].Events, rs2[i].Events)
+		}
+	}
+}
+
+func TestZipFolderAndV1(t *testing.T) {
+	dir := t.TempDir()
+	content, _ := os.ReadFile(fixture)
+	zpath := filepath.Join(dir, "20240619120000.export.CSV.zip")
+	writeZip(t, zpath, "20240619120000.export.CSV", content)
+	v1, _ := os.ReadFile("testdata/20240612.export.CSV")
+	os.WriteFile(filepath.Join(dir, "20240612.export.CSV"), v1, 0o644)
+
+	st := inmem.New()
+	sum := importFiles(t, st, importers.Options{}, dir)
+	if len(sum.Files) != 2 || sum.RowsRead != 30 {
+		t.Fatalf("files %v rows %d", sum.Files, sum.RowsRead)
+	}
+	// The zipped 2.0 file is the same document as the plain one.
+	sum2 := importFiles(t, st, importers.Options{}, fixture)
+	if sum2.Write.Changed() {
+		t.Errorf("plain file after its zip changed the store: %+v", sum2.Write)
+	}
+	// The 1.0 file repeats six 2.0 events in another file: its evidence is new
+	// and the relations gain its events.
+	r := find(relations(t, st, axis.RelationFilter{}), "PRK", "RUS", axis.Arms, "")
+	if r == nil || r.Events != 5 {
+		t.Fatalf("arms relation %+v", r)
+	}
+}
+
+func writeZip(t *testing.T, path, member string, content []byte) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	w, _ := zw.Create(member)
+	w.Write(content)
+	zw.Close()
+	f.Close()
+}
+
+func TestBadInput(t *testing.T) {
+	good, _ := os.ReadFile(fixture)
+	lines := strings.SplitAfter(string(good), "\n")
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o644)
+		return p
+	}
+	short := strings.Join(strings.Split(lines[2], "\t")[:20], "\t") + "\n"
+	zpath := filepath.Join(dir, "trunc.CSV.zip")
+	writeZip(t, zpath, "trunc.CSV", good)
+	zb, _ := os.ReadFile(zpath)
+	os.WriteFile(zpath, zb[:len(zb)/2], 0o644)
+
+	tests := []struct {
+		name    string
+		path    string
+		wantErr string
+		skipped int64 // with --skip-bad; -1 when the file fails even then
+	}{
+		{"wrong column count", write("short.CSV", lines[0]+lines[1]+short+lines[3]), "short.CSV:3: expected 61 tab-separated columns", 1},
+		{"wrong delimiter", write("comma.CSV", strings.ReplaceAll(lines[0], "\t", ",")+strings.ReplaceAll(lines[1], "\t", ",")), "comma.CSV:1: wrong delimiter", -1},
+		{"header of another format", write("sipri.CSV", "Recipient,Supplier,Year of order\nUkraine,Poland,2022\n"), "sipri.CSV:1: this is not a GDELT event export: its header looks like a SIPRI trade register", -1},
+		{"bad date", write("date.CSV", lines[0]+strings.Replace(lines[1], "\t20240619\t", "\t20241319\t", 1)), "date.CSV:2: SQLDATE \"20241319\"", 1},
+		{"truncated zip", zpath, "trunc.CSV.zip: truncated or corrupt zip archive", -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := inmem.New()
+			_, err := Import(context.Background(), st, []string{tc.path}, importers.Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("error %v, want %q", err, tc.wantErr)
+			}
+			if axis.ErrorCode(err) != axis.EINVALID {
+				t.Errorf("code %s", axis.ErrorCode(err))
+			}
+			if s, _ := st.Stats(context.Background()); s.Relations+s.Documents+s.Actors != 0 {
+				t.Errorf("something was committed: %+v", s)
+			}
+			sum, err := Import(context.Background(), st, []string{tc.path}, importers.Options{SkipBad: true})
+			if tc.skipped < 0 {
+				if err == nil {
+					t.Errorf("--skip-bad accepted a file-level problem")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("--skip-bad: %v", err)
+			}
+			if got := sum.Skips(importers.ReasonMalformed); got != tc.skipped {
+				t.Errorf("malformed %d, want %d", got, tc.skipped)
+			}
+		})
+	}
+}
+
+func TestHeaderRowAccepted(t *testing.T) {
+	good, _ := os.ReadFile(fixture)
+	header := "GLOBALEVENTID\tSQLDATE\tMonthYear\n"
+	p := filepath.Join(t.TempDir(), "with-header.CSV")
+	os.WriteFile(p, append([]byte(header), good...), 0o644)
+	sum := importFiles(t, inmem.New(), importers.Options{}, p)
+	if sum.RowsRead != 24 {
+		t.Errorf("rows %d", sum.RowsRead)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		code string
+		kind axis.Kind
+		item string
+		ok   bool
+	}{
+		{"057", axis.Agreement, "", true},
+		{"0571", axis.Agreement, "", true},
+		{"043", axis.Visit, "", true},
+		{"1951", axis.Attack, "air", true},
+		{"1952", axis.Attack, "drone", true},
+		{"1383", axis.Threaten, "", true},
+		{"010", "", "", false},
+		{"14", "", "", false},
+		{"abc", "", "", false},
+	}
+	for _, tc := range tests {
+		m, ok := Lookup(tc.code)
+		if ok != tc.ok || m.Kind != tc.kind || m.Item != tc.item {
+			t.Errorf("%s: %v %v", tc.code, m, ok)
+		}
+		if ok && !m.Kind.HasItem(m.Item) {
+			t.Errorf("%s: item %q invalid for %s", tc.code, m.Item, m.Kind)
+		}
+	}
+}
+
+func FuzzParseRow(f *testing.F) {
+	good, _ := os.ReadFile(fixture)
+	for _, l := range strings.Split(string(good), "\n")[:3] {
+		f.Add(l)
+	}
+	f.Add("1\t2\t3")
+	f.Add(strings.Repeat("\t", 60))
+	f.Fuzz(func(t *testing.T, line string) {
+		var r Row
+		if err := ParseRow([]byte(line), &r); err == nil {
+			if r.Layout == nil || !validDay(r.Day) || r.Quad < 1 || r.Quad > 4 {
+				t.Fatalf("accepted an invalid row: %+v", r)
+			}
+		}
+	})
+}

@@ -1,0 +1,466 @@
+package gdelt
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"axis"
+	"axis/importers"
+)
+
+// Method is the evidence method of GDELT rows.
+const Method = axis.MethodImportPrefix + "gdelt"
+
+// Confidence is given to GDELT evidence: machine-coded from news, often
+// right about who and what, sometimes wrong about the direction or kind.
+const Confidence = 0.5
+
+// Publisher names GDELT in dataset documents.
+const Publisher = "The GDELT Project"
+
+// cameoCountry maps CAMEO country codes that are not the ISO code we use.
+var cameoCountry = map[string]string{
+	"ROM": "ROU", // CAMEO's older code for Romania
+	"ZAR": "COD", // Zaire
+	"TMP": "TLS", // East Timor
+	"KSV": "XKX", // Kosovo
+	"KOS": "XKX",
+	"SER": "SRB",
+	"YUG": "YUG",
+	"SUN": "USSR",
+	"PSE": "PSE",
+}
+
+// cameoGroup maps CAMEO known-group codes (ActorKnownGroupCode) to actor
+// codes, used when an actor has no country code.
+var cameoGroup = map[string]string{
+	"NAT": "NATO",
+	"EEC": "EU",
+	"UNO": "UN",
+	"ASN": "ASEAN",
+	"OPC": "OPEC",
+	"ARL": "ARAB_LEAGUE",
+	"AFB": "AU",
+	"HEZ": "HEZBOLLAH",
+	"HMS": "HAMAS",
+	"TAL": "TALIBAN",
+}
+
+// actorTable resolves CAMEO codes to actor indexes lazily, so an actor is
+// checked against the store (or added from the country tables) only when
+// a row needs it.
+type actorTable struct {
+	res    *importers.Resolver
+	opt    *importers.Options
+	index  map[string]int // CAMEO code → index in codes
+	codes  []string       // our codes
+	state  []int8         // 0 unchecked, 1 usable, -1 unknown
+	filter []bool         // in --actors
+}
+
+func newActorTable(res *importers.Resolver, opt *importers.Options) *actorTable {
+	t := &actorTable{res: res, opt: opt, index: map[string]int{}}
+	add := func(cameo, code string) {
+		i := -1
+		for j, c := range t.codes {
+			if c == code {
+				i = j
+			}
+		}
+		if i < 0 {
+			t.codes = append(t.codes, code)
+			t.state = append(t.state, 0)
+			t.filter = append(t.filter, len(opt.Actors) == 0 || contains(opt.Actors, code))
+			i = len(t.codes) - 1
+		}
+		t.index[cameo] = i
+	}
+	for _, c := range importers.Countries {
+		add(c.Code, c.Code)
+	}
+	for _, c := range importers.HistoricalCountries {
+		add(c.Code, c.Code)
+	}
+	for k, v := range cameoCountry {
+		add(k, v)
+	}
+	for k, v := range cameoGroup {
+		add("group:"+k, v)
+	}
+	return t
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup returns the actor index for an actor's country (or known group)
+// code: -2 when the row names neither, -1 when the code is unknown.
+func (t *actorTable) lookup(country, group []byte) int {
+	var i int
+	var ok bool
+	switch {
+	case len(country) > 0:
+		i, ok = t.index[string(country)]
+	case len(group) > 0:
+		var k [16]byte
+		n := copy(k[:], "group:")
+		n += copy(k[n:], group)
+		i, ok = t.index[string(k[:n])]
+	default:
+		return -2
+	}
+	if !ok {
+		return -1
+	}
+	switch t.state[i] {
+	case 1:
+		return i
+	case -1:
+		return -1
+	}
+	if t.res.Use(t.codes[i]) {
+		t.state[i] = 1
+		return i
+	}
+	t.state[i] = -1
+	return -1
+}
+
+type aggKey struct {
+	src, tgt int16
+	m        int16 // mapping index
+	day      int32
+}
+
+type agg struct {
+	events    int
+	mentions  int64
+	sources   int64
+	articles  int64
+	goldstein float64
+	tone      float64
+	codes     []string
+	// the most-mentioned event stands for the group in the evidence
+	best struct {
+		mentions  int
+		line      int64
+		id, code  string
+		quad      int
+		goldstein float64
+		url       string
+		place     string
+		a1, a2    string
+	}
+}
+
+// Importer aggregates GDELT rows and commits them.
+type Importer struct {
+	Opt     importers.Options
+	Summary *importers.Summary
+	actors  *actorTable
+	res     *importers.Resolver
+	since   int
+	until   int
+	rels    []*axis.Relation
+	docs    []*axis.Document
+	pending []*axis.Document // the document of each relation's evidence
+	bytes   int64
+}
+
+// New prepares an import into st.
+func New(ctx context.Context, st axis.Reader, opt importers.Options) (*Importer, error) {
+	if err := opt.CheckActors(); err != nil {
+		return nil, err
+	}
+	res, err := importers.NewResolver(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	im := &Importer{Opt: opt, Summary: importers.NewSummary("gdelt"), res: res}
+	im.actors = newActorTable(res, &im.Opt)
+	if !opt.Since.IsZero() {
+		s := opt.Since.Start()
+		im.since = s.Year()*10000 + int(s.Month())*100 + s.Day()
+	}
+	if !opt.Until.IsZero() {
+		u := opt.Until.End().AddDate(0, 0, -1)
+		im.until = u.Year()*10000 + int(u.Month())*100 + u.Day()
+	}
+	return im, nil
+}
+
+// Import reads every input of paths (files, folders, zips) and commits the
+// relations in one Write. Without SkipBad, any malformed row stops the
+// import with an error naming file and line, and nothing is written.
+func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
+	ins, err := importers.Inputs(paths)
+	if err != nil {
+		return nil, err
+	}
+	im, err := New(ctx, st, opt)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ins {
+		if err := im.ReadInput(ctx, &ins[i]); err != nil {
+			return im.Summary, err
+		}
+	}
+	return im.Summary, im.Commit(ctx, st)
+}
+
+// ReadInput streams one input, aggregating its rows.
+func (im *Importer) ReadInput(ctx context.Context, in *importers.Input) error {
+	rc, err := in.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	hr := importers.NewHashingReader(rc)
+	doc := importers.DatasetDocument("", in.Name, in.Path, Publisher, "https://www.gdeltproject.org/")
+	if err := im.Read(ctx, hr, in.Name, doc); err != nil {
+		return err
+	}
+	doc.ID = hr.Sum()
+	im.Summary.Files = append(im.Summary.Files, in.Name)
+	return nil
+}
+
+// Read aggregates the rows of one stream named file; the evidence points
+// to doc, whose ID the caller may fill in once the stream is read.
+func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axis.Document) error {
+	sc := NewScanner(r)
+	sum := im.Summary
+	groups := map[aggKey]*agg{}
+	var row Row
+	for {
+		line, err := sc.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", file, sc.Line+1, err)
+		}
+		if len(line) == 0 {
+			continue
+		}
+		im.bytes += int64(len(line)) + 1
+		sum.RowsRead++
+		if sum.RowsRead&0xffff == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if im.Opt.Progress != nil {
+				im.Opt.Progress(im.bytes, sum.RowsRead)
+			}
+		}
+		if err := ParseRow(line, &row); err != nil {
+			if sc.Line == 1 {
+				if err := headerLine(line, file); err != nil {
+					return err
+				}
+				sum.RowsRead--
+				continue
+			}
+			if err := sum.Bad(&im.Opt, file, sc.Line, "%v", err); err != nil {
+				return err
+			}
+			continue
+		}
+		mi := mapIndex(row.Event)
+		if mi < 0 {
+			sum.Skip(importers.ReasonUnmappedEvent, file, sc.Line)
+			continue
+		}
+		a := im.actors.lookup(row.A1Country, row.A1Group)
+		b := im.actors.lookup(row.A2Country, row.A2Group)
+		switch {
+		case a == -2 || b == -2:
+			sum.Skip(importers.ReasonNoCountry, file, sc.Line)
+			continue
+		case a < 0 || b < 0:
+			sum.Skip(importers.ReasonUnknownCode, file, sc.Line)
+			continue
+		case a == b:
+			sum.Skip(importers.ReasonSameActor, file, sc.Line)
+			continue
+		}
+		if im.Opt.Within && !(im.actors.filter[a] && im.actors.filter[b]) || !im.Opt.Within && !(im.actors.filter[a] || im.actors.filter[b]) {
+			sum.Skip(importers.ReasonFilterActors, file, sc.Line)
+			continue
+		}
+		if im.since != 0 && row.Day < im.since || im.until != 0 && row.Day > im.until {
+			sum.Skip(importers.ReasonFilterDate, file, sc.Line)
+			continue
+		}
+		if row.Mentions < im.Opt.MinMentions {
+			sum.Skip(importers.ReasonFilterMention, file, sc.Line)
+			continue
+		}
+		m := &mappings[mi]
+		a1, a2 := row.A1Code, row.A2Code
+		if m.Reverse {
+			a, b = b, a
+			a1, a2 = a2, a1
+		}
+		if m.Kind.Symmetric() && im.actors.codes[b] < im.actors.codes[a] {
+			a, b = b, a
+			a1, a2 = a2, a1
+		}
+		k := aggKey{int16(a), int16(b), int16(mi), int32(row.Day)}
+		g := groups[k]
+		if g == nil {
+			g = &agg{}
+			groups[k] = g
+		}
+		g.events++
+		g.mentions += int64(row.Mentions)
+		g.sources += int64(row.Sources)
+		g.articles += int64(row.Articles)
+		g.goldstein += row.Goldstein
+		g.tone += row.Tone
+		if !hasCode(g.codes, row.Event) && len(g.codes) < 8 {
+			g.codes = append(g.codes, string(row.Event))
+		}
+		if g.events == 1 || row.Mentions > g.best.mentions {
+			b := &g.best
+			b.mentions, b.line, b.quad, b.goldstein = row.Mentions, sc.Line, row.Quad, row.Goldstein
+			b.id, b.code, b.url, b.place = string(row.ID), string(row.Event), string(row.URL), string(row.Place)
+			b.a1, b.a2 = string(a1), string(a2)
+		}
+		sum.Imported++
+	}
+	if im.Opt.Progress != nil {
+		im.Opt.Progress(im.bytes, sum.RowsRead)
+	}
+	im.docs = append(im.docs, doc)
+	im.emit(groups, file, doc)
+	return nil
+}
+
+func hasCode(codes []string, c []byte) bool {
+	for _, x := range codes {
+		if x == string(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerLine accepts a tab-separated GDELT header on line 1 and rejects
+// other formats' headers with an error naming the format.
+func headerLine(line []byte, file string) error {
+	if bytes.HasPrefix(line, []byte("GLOBALEVENTID\t")) {
+		return nil
+	}
+	sep := ","
+	if bytes.Contains(line, []byte("\t")) {
+		sep = "\t"
+	}
+	fields := strings.Split(string(line), sep)
+	if importers.Describe(fields) != "" || bytes.HasPrefix(line, []byte("GLOBALEVENTID,")) {
+		if bytes.HasPrefix(line, []byte("GLOBALEVENTID,")) {
+			return axis.Errorf(axis.EINVALID, "%s:1: wrong delimiter: this GDELT export is comma-separated; axis reads GDELT's own tab-separated files", file)
+		}
+		return importers.WrongFormat(file, 1, "a GDELT event export", fields)
+	}
+	if err := ParseRow(line, &Row{}); err != nil {
+		return importers.RowError(file, 1, "%v", err)
+	}
+	return nil
+}
+
+// emit turns one stream's groups into relations, in a stable order.
+func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document) {
+	keys := make([]aggKey, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.day != b.day {
+			return a.day < b.day
+		}
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		if a.tgt != b.tgt {
+			return a.tgt < b.tgt
+		}
+		return a.m < b.m
+	})
+	for _, k := range keys {
+		g := groups[k]
+		m := mappings[k.m]
+		src, tgt := im.actors.codes[k.src], im.actors.codes[k.tgt]
+		d := axis.Day(int(k.day/10000), int(k.day/100%100), int(k.day%100))
+		ev := axis.Evidence{
+			DocumentID: "", // set at commit, once the file hash is known
+			Source:     fmt.Sprintf("%s:%d", file, g.best.line),
+			URL:        g.best.url,
+			Published:  d,
+			Sentence:   sentence(src, tgt, d, m, g),
+			Method:     Method,
+			Confidence: Confidence,
+			Status:     axis.Reported,
+			Attrs: map[string]string{
+				"cameo":           g.best.code,
+				"cameo_label":     m.Label,
+				"cameo_codes":     strings.Join(g.codes, ","),
+				"quad_class":      strconv.Itoa(g.best.quad),
+				"goldstein":       strconv.FormatFloat(g.best.goldstein, 'f', 1, 64),
+				"goldstein_mean":  strconv.FormatFloat(g.goldstein/float64(g.events), 'f', 2, 64),
+				"avg_tone_mean":   strconv.FormatFloat(g.tone/float64(g.events), 'f', 2, 64),
+				"num_mentions":    strconv.FormatInt(g.mentions, 10),
+				"num_sources":     strconv.FormatInt(g.sources, 10),
+				"num_articles":    strconv.FormatInt(g.articles, 10),
+				"events":          strconv.Itoa(g.events),
+				"global_event_id": g.best.id,
+				"line":            strconv.FormatInt(g.best.line, 10),
+			},
+		}
+		r := &axis.Relation{Source: src, Target: tgt, Kind: m.Kind, Item: m.Item, Date: d,
+			Status: axis.Reported, Events: g.events, Evidence: []axis.Evidence{ev}}
+		im.rels = append(im.rels, r)
+		im.pending = append(im.pending, doc)
+	}
+}
+
+func sentence(src, tgt string, d axis.Date, m Mapping, g *agg) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "GDELT %s: %s → %s, CAMEO %s (%s)", d, src, tgt, g.best.code, m.Label)
+	if g.events > 1 {
+		fmt.Fprintf(&b, ", %d events, %d mentions", g.events, g.mentions)
+	} else {
+		fmt.Fprintf(&b, ", %d mentions", g.mentions)
+	}
+	fmt.Fprintf(&b, "; top event %s", g.best.id)
+	if g.best.a1 != "" || g.best.a2 != "" {
+		fmt.Fprintf(&b, " (%s → %s)", g.best.a1, g.best.a2)
+	}
+	if g.best.place != "" {
+		fmt.Fprintf(&b, " at %s", g.best.place)
+	}
+	fmt.Fprintf(&b, ", Goldstein %.1f", g.best.goldstein)
+	return b.String()
+}
+
+// Commit writes everything read in one transaction.
+func (im *Importer) Commit(ctx context.Context, st axis.Store) error {
+	for i, r := range im.rels {
+		r.Evidence[0].DocumentID = im.pending[i].ID
+	}
+	im.Summary.SortSkips()
+	return importers.Commit(ctx, st, im.Summary, im.docs, im.res, im.rels)
+}

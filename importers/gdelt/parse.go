@@ -1,0 +1,277 @@
+// Package gdelt imports GDELT event exports: the 2.0 format (61
+// tab-separated columns, the 15-minute files) and the 1.0 daily format (57
+// columns, 58 once SOURCEURL was added in April 2013), plain or zipped.
+//
+// Rows are streamed and split by hand on tabs; only the columns axis uses
+// are parsed. Events between two mapped actors whose CAMEO code maps to a
+// kind are aggregated per (file, dyad, kind, item, day) into one relation
+// with an event count and one piece of evidence (the most-mentioned event
+// of the group, with its SOURCEURL and CAMEO code). The store merges the
+// days of a month into one relation whose event count adds up.
+package gdelt
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// Layout gives the column positions of one GDELT event format, per the
+// GDELT event codebooks (2.0: 61 columns with ADM2 codes in each geography
+// block; 1.0: 57 columns, 58 with SOURCEURL).
+type Layout struct {
+	Name      string
+	Columns   int
+	ActionGeo int // ActionGeo_FullName
+	DateAdded int
+	SourceURL int // -1 when the format has none
+}
+
+// The columns before the geography blocks are the same in every version.
+const (
+	colID        = 0  // GLOBALEVENTID
+	colDay       = 1  // SQLDATE, YYYYMMDD
+	colA1Code    = 5  // Actor1Code
+	colA1Name    = 6  // Actor1Name
+	colA1Country = 7  // Actor1CountryCode
+	colA1Group   = 8  // Actor1KnownGroupCode
+	colA2Code    = 15 // Actor2Code
+	colA2Name    = 16 // Actor2Name
+	colA2Country = 17 // Actor2CountryCode
+	colA2Group   = 18 // Actor2KnownGroupCode
+	colIsRoot    = 25 // IsRootEvent
+	colEvent     = 26 // EventCode
+	colQuad      = 29 // QuadClass
+	colGoldstein = 30 // GoldsteinScale
+	colMentions  = 31 // NumMentions
+	colSources   = 32 // NumSources
+	colArticles  = 33 // NumArticles
+	colTone      = 34 // AvgTone
+)
+
+// The layouts axis reads.
+var (
+	V2      = Layout{"GDELT 2.0", 61, 52, 59, 60}
+	V1      = Layout{"GDELT 1.0", 58, 50, 56, 57}
+	V1NoURL = Layout{"GDELT 1.0 (before SOURCEURL)", 57, 50, 56, -1}
+)
+
+// Row is one event with the columns axis uses. Byte slices point into the
+// scanner's buffer and are valid until the next row.
+type Row struct {
+	Layout    *Layout
+	ID        []byte
+	Day       int // YYYYMMDD
+	A1Code    []byte
+	A1Name    []byte
+	A1Country []byte
+	A1Group   []byte
+	A2Code    []byte
+	A2Name    []byte
+	A2Country []byte
+	A2Group   []byte
+	IsRoot    bool
+	Event     []byte
+	Quad      int
+	Goldstein float64
+	Mentions  int
+	Sources   int
+	Articles  int
+	Tone      float64
+	Place     []byte
+	URL       []byte
+}
+
+const maxFields = 64
+
+// ParseRow splits one line (without its newline) into row. The error says
+// what is wrong in words for the user.
+func ParseRow(line []byte, row *Row) error {
+	var f [maxFields][]byte
+	n := 0
+	for {
+		i := bytes.IndexByte(line, '\t')
+		if i < 0 {
+			if n < maxFields {
+				f[n] = line
+			}
+			n++
+			break
+		}
+		if n < maxFields {
+			f[n] = line[:i]
+		}
+		n++
+		line = line[i+1:]
+	}
+	switch n {
+	case V2.Columns:
+		row.Layout = &V2
+	case V1.Columns:
+		row.Layout = &V1
+	case V1NoURL.Columns:
+		row.Layout = &V1NoURL
+	default:
+		if n == 1 && bytes.Count(f[0], []byte(",")) >= 10 {
+			return fmt.Errorf("wrong delimiter: the line is comma-separated, GDELT event exports are tab-separated")
+		}
+		return fmt.Errorf("expected %d tab-separated columns (GDELT 2.0) or %d/%d (GDELT 1.0), found %d", V2.Columns, V1.Columns, V1NoURL.Columns, n)
+	}
+	var ok bool
+	row.ID = f[colID]
+	if row.Day, ok = atoi(f[colDay]); !ok || !validDay(row.Day) {
+		return fmt.Errorf("SQLDATE %q is not a YYYYMMDD date", f[colDay])
+	}
+	row.A1Code, row.A1Name, row.A1Country, row.A1Group = f[colA1Code], f[colA1Name], f[colA1Country], f[colA1Group]
+	row.A2Code, row.A2Name, row.A2Country, row.A2Group = f[colA2Code], f[colA2Name], f[colA2Country], f[colA2Group]
+	row.IsRoot = len(f[colIsRoot]) == 1 && f[colIsRoot][0] == '1'
+	row.Event = f[colEvent]
+	if len(row.Event) < 2 || len(row.Event) > 4 {
+		return fmt.Errorf("EventCode %q is not a CAMEO code", row.Event)
+	}
+	if row.Quad, ok = atoi(f[colQuad]); !ok || row.Quad < 1 || row.Quad > 4 {
+		return fmt.Errorf("QuadClass %q is not 1-4", f[colQuad])
+	}
+	if row.Goldstein, ok = parseDecimal(f[colGoldstein]); !ok || row.Goldstein < -10 || row.Goldstein > 10 {
+		return fmt.Errorf("GoldsteinScale %q is not a number in [-10,10]", f[colGoldstein])
+	}
+	if row.Mentions, ok = atoi(f[colMentions]); !ok {
+		return fmt.Errorf("NumMentions %q is not a whole number", f[colMentions])
+	}
+	if row.Sources, ok = atoi(f[colSources]); !ok {
+		return fmt.Errorf("NumSources %q is not a whole number", f[colSources])
+	}
+	if row.Articles, ok = atoi(f[colArticles]); !ok {
+		return fmt.Errorf("NumArticles %q is not a whole number", f[colArticles])
+	}
+	row.Tone, _ = parseDecimal(f[colTone])
+	row.Place = f[row.Layout.ActionGeo]
+	row.URL = nil
+	if row.Layout.SourceURL >= 0 {
+		row.URL = f[row.Layout.SourceURL]
+	}
+	return nil
+}
+
+func validDay(d int) bool {
+	y, m, day := d/10000, d/100%100, d%100
+	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= daysIn(y, m)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// parseDecimal parses "-3.4", "10", "2.5" quickly, falling back to strconv
+// for anything else ("1e3").
+func parseDecimal(b []byte) (float64, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	neg := false
+	s := b
+	if s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	var ip, fp int64
+	div := 1.0
+	dot := false
+	digits := 0
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if digits > 15 {
+				goto slow
+			}
+			if dot {
+				fp = fp*10 + int64(c-'0')
+				div *= 10
+			} else {
+				ip = ip*10 + int64(c-'0')
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			goto slow
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	{
+		v := float64(ip) + float64(fp)/div
+		if neg {
+			v = -v
+		}
+		return v, true
+	}
+slow:
+	v, err := strconv.ParseFloat(string(b), 64)
+	return v, err == nil
+}
+
+// Scanner reads lines without allocating per line.
+type Scanner struct {
+	r    *bufio.Reader
+	long []byte
+	Line int64 // number of the line last returned
+}
+
+// NewScanner reads from r with a large buffer.
+func NewScanner(r io.Reader) *Scanner {
+	return &Scanner{r: bufio.NewReaderSize(r, 1<<20)}
+}
+
+// Next returns the next line without its line ending, or io.EOF. The slice
+// is valid until the next call.
+func (s *Scanner) Next() ([]byte, error) {
+	line, err := s.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		s.long = append(s.long[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = s.r.ReadSlice('\n')
+			s.long = append(s.long, line...)
+		}
+		line = s.long
+	}
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	if len(line) == 0 && err == io.EOF {
+		return nil, io.EOF
+	}
+	s.Line++
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, nil
+}
