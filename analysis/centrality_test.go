@@ -1,0 +1,52 @@
+package analysis
+
+import (
+	"testing"
+
+	"axis"
+)
+
+func TestCentralityStar(t *testing.T) {
+	var rels []rel
+	for _, c := range []string{"BBB", "CCC", "DDD", "EEE"} {
+		rels = append(rels, rel{src: c, tgt: "AAA", kind: axis.Arms, item: "drones", date: "2024-01"})
+		rels = append(rels, rel{src: "AAA", tgt: c, kind: axis.Energy, item: "oil", date: "2024-02"})
+	}
+	rels = append(rels, rel{src: "BBB", tgt: "CCC", kind: axis.Sanction, date: "2024-03"}) // hostility: not in the positive graph
+	s := newStore(t, []string{"AAA", "BBB", "CCC", "DDD", "EEE"}, rels)
+	got, err := Centrality(ctx, s, flat(), "", Window{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Nodes != 5 || got.Edges != 8 || len(got.Actors) != 5 {
+		t.Fatalf("nodes %d edges %d actors %d", got.Nodes, got.Edges, len(got.Actors))
+	}
+	top := got.Actors[0]
+	if top.Actor != "AAA" || !near(top.Betweenness, 1) || top.Degree != 4 {
+		t.Errorf("top %+v", top)
+	}
+	sum := 0.0
+	for _, a := range got.Actors {
+		sum += a.PageRank
+		if a.Actor != "AAA" && (a.Betweenness != 0 || a.PageRank >= top.PageRank) {
+			t.Errorf("leaf %+v", a)
+		}
+	}
+	if !near(sum, 1) && sum-1 > 1e-6 {
+		t.Errorf("pagerank sums to %v", sum)
+	}
+	host, err := Centrality(ctx, s, flat(), axis.FamilyHostility, Window{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if host.Nodes != 2 || host.Edges != 1 {
+		t.Errorf("hostility graph nodes %d edges %d", host.Nodes, host.Edges)
+	}
+	if _, err := Centrality(ctx, s, nil, "friendship", Window{}); axis.ErrorCode(err) != axis.EINVALID {
+		t.Errorf("bad family: %v", err)
+	}
+	empty, err := Centrality(ctx, s, nil, "", Window{Until: axis.MustParseDate("2000")})
+	if err != nil || empty.Nodes != 0 {
+		t.Errorf("empty window: %v %+v", err, empty)
+	}
+}
