@@ -97,4 +97,3 @@ func countCharts(r *report.Report) int {
 	}
 	return n
 }
-
