@@ -2,7 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"strings"
+
+	msqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"axis"
 )
@@ -53,9 +57,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]axis.Sea
 	return hits, nil
 }
 
+// searchError turns an FTS5 parse error into EINVALID. The SQL around the
+// MATCH is fixed, so a plain SQLITE_ERROR can only come from the query.
 func searchError(query string, err error) error {
-	msg := err.Error()
-	if strings.Contains(msg, "fts5") || strings.Contains(msg, "syntax error") || strings.Contains(msg, "unterminated") || strings.Contains(msg, "no such column") {
+	var se *msqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_ERROR {
 		return axis.FieldErrorf(axis.EINVALID, "query", "cannot parse search %q: put phrases in matching double quotes, join words with AND, OR, NOT, end a word with * for a prefix", query)
 	}
 	return err

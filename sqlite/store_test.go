@@ -1,0 +1,245 @@
+package sqlite_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"axis"
+	"axis/sqlite"
+)
+
+var ctx = context.Background()
+
+func seed(t testing.TB, s axis.Store) {
+	t.Helper()
+	_, err := s.Write(ctx, func(w axis.Writer) error {
+		for _, c := range []string{"PRK", "RUS", "IRN", "CHN"} {
+			if err := w.PutActor(&axis.Actor{Code: c, Name: c, Kind: axis.ActorState}); err != nil {
+				return err
+			}
+		}
+		for i, sentence := range []string{
+			"North Korea shipped artillery shells to Russia by rail.",
+			"Kim Jong-un inspected the artillery units before they left.",
+			"Iran delivered Shahed drones to Russia.",
+		} {
+			src := "PRK"
+			if i == 2 {
+				src = "IRN"
+			}
+			r := &axis.Relation{Source: src, Target: "RUS", Kind: axis.Arms, Date: axis.Day(2024, 6, i+1),
+				Evidence: []axis.Evidence{{DocumentID: "doc", Sentence: sentence, Method: axis.MethodManual, Start: i, End: i + 10}}}
+			if _, err := w.PutRelation(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSearchSyntax(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	seed(t, s)
+	cases := []struct {
+		query   string
+		hits    int
+		snippet string // in the first hit
+		code    string
+	}{
+		{query: "artillery", hits: 2, snippet: "[artillery]"},
+		{query: "Shahed", hits: 1, snippet: "Iran delivered [Shahed] drones to Russia."},
+		{query: "Jong-un", hits: 1, snippet: "Kim [Jong-un]"},
+		{query: "artil*", hits: 2, snippet: "[artillery]"},
+		{query: "drones OR shells", hits: 2},
+		{query: "Russia NOT drones", hits: 1},
+		{query: `"artillery shells"`, hits: 1, snippet: "[artillery shells]"},
+		{query: "U.S. (NATO)", hits: 0},
+		{query: `"unbalanced`, code: axis.EINVALID},
+		{query: `artillery AND`, code: axis.EINVALID},
+		{query: `OR`, code: axis.EINVALID},
+		{query: ``, code: axis.EINVALID},
+	}
+	for _, c := range cases {
+		hits, err := s.Search(ctx, c.query, 0)
+		if c.code != "" {
+			if axis.ErrorCode(err) != c.code {
+				t.Errorf("Search(%q): err %v, want code %s", c.query, err, c.code)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Search(%q): %v", c.query, err)
+			continue
+		}
+		if len(hits) != c.hits {
+			t.Errorf("Search(%q): %d hits, want %d", c.query, len(hits), c.hits)
+			continue
+		}
+		if c.snippet != "" && !strings.Contains(hits[0].Snippet, c.snippet) {
+			t.Errorf("Search(%q): snippet %q, want it to contain %q", c.query, hits[0].Snippet, c.snippet)
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Rank < hits[i-1].Rank {
+				t.Errorf("Search(%q): hits not ordered by rank: %v then %v", c.query, hits[i-1].Rank, hits[i].Rank)
+			}
+		}
+	}
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, q := range []string{"artillery", `"unbalanced`, "a OR", "NOT", "x*", `"a" AND "b"`, "(", "col:x", "^x", "a NEAR b"} {
+		f.Add(q)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	seed(f, s)
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := s.Search(ctx, q, 5)
+		if err != nil && axis.ErrorCode(err) != axis.EINVALID {
+			t.Errorf("Search(%q): %v (code %s), want results or EINVALID", q, err, axis.ErrorCode(err))
+		}
+	})
+}
+
+func TestReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "axis.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Created() || s.Path() != path {
+		t.Errorf("first open: Created %v Path %q", s.Created(), s.Path())
+	}
+	seed(t, s)
+	before, _ := s.Stats(ctx)
+	s.Close()
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Created() {
+		t.Error("second open reports Created")
+	}
+	after, _ := s.Stats(ctx)
+	if after.Relations != before.Relations || after.Evidence != 3 {
+		t.Errorf("after reopen: %+v, want %+v", after, before)
+	}
+	var n int
+	var mode string
+	if err := s.DB().QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n < 1 {
+		t.Errorf("schema_migrations has %d rows (%v)", n, err)
+	}
+	if err := s.DB().QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal mode %q (%v), want wal", mode, err)
+	}
+}
+
+func TestUnwritable(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	cases := []string{
+		"/proc/x/axis.db",
+		filepath.Join(dir, "missing", "axis.db"),
+		filepath.Join(file, "axis.db"),
+	}
+	if os.Geteuid() != 0 { // root writes through permission bits
+		ro := filepath.Join(dir, "ro")
+		os.Mkdir(ro, 0o555)
+		cases = append(cases, filepath.Join(ro, "axis.db"))
+	}
+	for _, path := range cases {
+		s, err := sqlite.Open(ctx, path)
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%s) succeeded", path)
+			continue
+		}
+		if msg := err.Error(); !strings.Contains(msg, "not writable") || !strings.Contains(msg, path) {
+			t.Errorf("Open(%s): %q; want a plain message naming the path", path, msg)
+		}
+	}
+}
+
+func TestWritePanicRollsBack(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	seed(t, s)
+	func() {
+		defer func() { recover() }()
+		s.Write(ctx, func(w axis.Writer) error {
+			w.PutActor(&axis.Actor{Code: "KAZ", Name: "Kazakhstan", Kind: axis.ActorState})
+			panic("boom")
+		})
+	}()
+	if _, err := s.Actor(ctx, "KAZ"); axis.ErrorCode(err) != axis.ENOTFOUND {
+		t.Errorf("actor of a panicking write: %v", err)
+	}
+	// The store still takes writes.
+	if _, err := s.Write(ctx, func(w axis.Writer) error {
+		return w.PutActor(&axis.Actor{Code: "KAZ", Name: "Kazakhstan", Kind: axis.ActorState})
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two handles on one file (two processes, in effect) write at once: the
+// busy timeout serializes them and nothing is lost.
+func TestConcurrentWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "axis.db")
+	a, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	seed(t, a)
+	b, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for i := range 40 {
+		s := a
+		if i%2 == 1 {
+			s = b
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.Write(ctx, func(w axis.Writer) error {
+				_, err := w.PutRelation(&axis.Relation{Source: "CHN", Target: "RUS", Kind: axis.Trade, Date: axis.Day(2020, 1+i%12, 1),
+					Evidence: []axis.Evidence{{DocumentID: "d", Sentence: "trade", Method: axis.MethodManual}}})
+				return err
+			})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	st, _ := a.Stats(ctx)
+	if st.ByKind["trade"] != 12 || st.Evidence != 3+12 {
+		t.Errorf("after concurrent writes: %d trade relations and %d evidence, want 12 and 15", st.ByKind["trade"], st.Evidence)
+	}
+}
+
+var _ = errors.New
