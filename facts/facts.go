@@ -19,6 +19,7 @@ package facts
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"axis"
@@ -170,6 +171,7 @@ func (l *errorList) err() error {
 	if len(l.errs) == 0 {
 		return nil
 	}
+	sort.SliceStable(l.errs, func(i, j int) bool { return l.errs[i].line < l.errs[j].line })
 	var b strings.Builder
 	for i, e := range l.errs {
 		if i == maxErrors {
