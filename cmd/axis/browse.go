@@ -345,7 +345,11 @@ func printRelationEvidence(cmd *cobra.Command, r *axis.Relation) {
 			fmt.Fprintf(w, ", ended %s", c.Ended)
 		}
 		if c.Article != "" {
-			fmt.Fprintf(w, ", %s", c.Article)
+			art := c.Article
+			if _, err := strconv.Atoi(art); err == nil {
+				art = "Article " + art
+			}
+			fmt.Fprintf(w, ", %s", art)
 		}
 		fmt.Fprintln(w)
 		if cond := c.Conditions; !cond.Unconditional() || cond.Note != "" {
