@@ -170,6 +170,8 @@ func TestParseErrors(t *testing.T) {
 		{"yaml syntax", "sources: {\nrelations: [\n", []string{"x.yaml:", "invalid YAML"}},
 		{"actor without country", "sources: {}\nactors:\n  - {code: ACME, name: Acme, kind: firm}\nrelations: []\n",
 			[]string{"x.yaml:3: actors[0]: country: actor ACME is a firm and needs the country"}},
+		{"citation checked on a bad relation", header + "  - {source: PRK, target: RUS, kind: arms, item: tanks, note: n, cite: [s9]}\n",
+			[]string{"relations[0].item", "relations[0].cite[0]: unknown citation \"s9\""}},
 		{"two errors reported", header + "  - {source: PRK, target: RUS, kind: visits, note: n, cite: [s1]}\n  - {source: PRK, target: RUS, kind: arms, item: tanks, note: n, cite: [s1]}\n",
 			[]string{"x.yaml:4: relations[0].kind", "x.yaml:5: relations[1].item"}},
 	}

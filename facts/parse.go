@@ -68,6 +68,9 @@ func yamlMessage(name string, err error) string {
 
 type parser struct {
 	errs errorList
+	// cites holds every relation's citations, valid relation or not, so
+	// unknown citation ids are reported together with other problems.
+	cites []Relation
 }
 
 func join(path, key string) string {
@@ -287,7 +290,9 @@ func (p *parser) relations(f *File, n *yaml.Node) {
 		return
 	}
 	for i, c := range n.Content {
-		if r, ok := p.relation(c, i); ok {
+		r, ok := p.relation(c, i)
+		p.cites = append(p.cites, r)
+		if ok {
 			f.Relations = append(f.Relations, r)
 		}
 	}
@@ -475,7 +480,7 @@ func (p *parser) commitment(n *yaml.Node, path string, r *Relation) *axis.Commit
 // checkCitations reports relations citing unknown source ids.
 func (p *parser) checkCitations(f *File) {
 	ids := sortedKeys(f.Sources)
-	for _, r := range f.Relations {
+	for _, r := range p.cites {
 		for i, id := range r.Cite {
 			if _, ok := f.Sources[id]; !ok {
 				msg := fmt.Sprintf("unknown citation %q", id)
