@@ -220,7 +220,7 @@ func plural(d string) string {
 		return ""
 	}
 	switch d[len(d)-1] {
-	case 'n', 'i', 'o', 'a', 'k', 'e':
+	case 'n', 'i', 'o', 'a', 'k', 'e', 'r':
 		return d + "s"
 	}
 	return ""
@@ -405,8 +405,8 @@ func (g *Gazetteer) Ambiguities() []Ambiguity {
 }
 
 var letterFold = strings.NewReplacer(
-	"đ", "d", "Đ", "d", "ł", "l", "Ł", "l", "ø", "o", "Ø", "o", "ß", "ss",
-	"æ", "ae", "Æ", "ae", "œ", "oe", "Œ", "oe", "ı", "i", "þ", "th", "ð", "d",
+	"đ", "d", "ł", "l", "ø", "o", "ß", "ss", "æ", "ae", "œ", "oe", "ı", "i",
+	"þ", "th", "ð", "d",
 	"’", "'", "‘", "'", "ʼ", "'", "`", "'", "´", "'",
 	"‐", " ", "‑", " ", "–", " ", "—", " ", "-", " ", "_", " ",
 	".", "", ",", " ",
@@ -423,16 +423,17 @@ func Key(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	s = letterFold.Replace(b.String())
-	s = strings.ToLower(s)
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.TrimPrefix(s, "the ")
+	for strings.HasPrefix(s, "the ") {
+		s = s[4:]
+	}
 	return s
 }
 

@@ -385,6 +385,8 @@ func TestKey(t *testing.T) {
 		{"Côte d’Ivoire", "cote d'ivoire"},
 		{"  Washington,  D.C. ", "washington dc"},
 		{"OPEC+", "opec+"},
+		{"the the Kremlin", "kremlin"},
+		{"İstanbul Ð", "istanbul d"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -111,15 +111,16 @@ func Load(fsys fs.FS) (*Data, error) {
 
 // reader reads one CSV data file, checking its header.
 type reader struct {
-	file string
-	cr   *csv.Reader
-	line int
+	file   string
+	cr     *csv.Reader
+	line   int
+	fields int
 }
 
 func newReader(r io.Reader, file string, header []string) (*reader, error) {
 	cr := csv.NewReader(r)
 	cr.Comment = '#'
-	cr.FieldsPerRecord = len(header)
+	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	rd := &reader{file: file, cr: cr}
 	h, err := rd.next()
@@ -132,6 +133,7 @@ func newReader(r io.Reader, file string, header []string) (*reader, error) {
 	if strings.Join(h, ",") != strings.Join(header, ",") {
 		return nil, axis.Errorf(axis.EINVALID, "%s:%d: header is %q, want %s", file, rd.line, strings.Join(h, ","), strings.Join(header, ","))
 	}
+	rd.fields = len(header)
 	return rd, nil
 }
 
@@ -148,6 +150,9 @@ func (r *reader) next() ([]string, error) {
 		return nil, axis.Errorf(axis.EINVALID, "%s: %v", r.file, err)
 	}
 	r.line, _ = r.cr.FieldPos(0)
+	if r.fields > 0 && len(rec) != r.fields {
+		return nil, axis.Errorf(axis.EINVALID, "%s:%d: %d fields, want %d (quote a cell that holds a comma)", r.file, r.line, len(rec), r.fields)
+	}
 	for i := range rec {
 		rec[i] = strings.TrimSpace(rec[i])
 	}
@@ -450,7 +455,7 @@ func (d *Data) check() error {
 	}
 	known := func(c string) bool { _, ok := codes[c]; return ok }
 	for _, a := range d.Actors {
-		if a.Country != "" && !known(a.Country) {
+		if a.Kind != axis.ActorPerson && a.Country != "" && !known(a.Country) {
 			return axis.FieldErrorf(axis.EINVALID, "country", "actor %s: unknown country %s (closest: %s)", a.Code, a.Country, strings.Join(axis.Closest(a.Country, all, 3), ", "))
 		}
 		if a.Kind == axis.ActorFirm && codes[a.Country] != axis.ActorState {
