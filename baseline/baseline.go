@@ -14,5 +14,9 @@ var Facts []byte
 // Name is the file name used in messages about the baseline.
 const Name = "baseline.yaml"
 
-// AsOf is the date the baseline was last brought up to date.
-const AsOf = "2026-11-30"
+// AsOf is the date of the latest fact the baseline records; Curated is when
+// it was last reviewed. See docs/baseline.md.
+const (
+	AsOf    = "2025-10-02"
+	Curated = "2026-11-30"
+)
