@@ -1,0 +1,1415 @@
+package textcode
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+
+	"axis"
+)
+
+// Coder codes sentences into relations. Build it once with New; it is safe
+// for concurrent use.
+type Coder struct {
+	rs    *ruleSet
+	names *nnode
+	lex   Lexicon
+	vocab map[string]bool
+}
+
+// New builds a coder from a lexicon of actor names and the embedded rules.
+func New(lex Lexicon) (*Coder, error) {
+	rs, err := loadRules()
+	if err != nil {
+		return nil, err
+	}
+	c := &Coder{rs: rs, names: &nnode{}, lex: lex, vocab: map[string]bool{}}
+	for w := range rs.vocab {
+		c.vocab[w] = true
+	}
+	for _, w := range commonWords() {
+		c.vocab[w] = true
+	}
+	for _, n := range lex.Names {
+		c.addName(n)
+	}
+	return c, nil
+}
+
+// Paragraph carries what coreference needs from one sentence of a
+// paragraph to the next: the actors named, most recent first.
+type Paragraph struct {
+	recent []string
+	date   axis.Date
+}
+
+// NewParagraph starts a paragraph of a document dated date.
+func NewParagraph(date axis.Date) *Paragraph { return &Paragraph{date: date} }
+
+func (p *Paragraph) note(codes []string) {
+	for i := len(codes) - 1; i >= 0; i-- {
+		c := codes[i]
+		for k, x := range p.recent {
+			if x == c {
+				p.recent = append(p.recent[:k], p.recent[k+1:]...)
+				break
+			}
+		}
+		p.recent = append([]string{c}, p.recent...)
+	}
+	if len(p.recent) > 8 {
+		p.recent = p.recent[:8]
+	}
+}
+
+type match struct {
+	p          *phrase
+	start, end int
+}
+
+// sent is one sentence being coded.
+type sent struct {
+	c     *Coder
+	text  string
+	toks  []token
+	ms    []mention
+	mAt   []int // token index -> mention index, -1 when none
+	trig  []match
+	items []match
+	cues  []match
+	tech  []match
+	firms []match
+	date  axis.Date
+	par   *Paragraph
+}
+
+// cand is a relation found in a sentence before it becomes a Coded.
+type cand struct {
+	r        *rule
+	kind     axis.Kind
+	item     string
+	src, tgt string
+	srcEnt   string
+	tgtEnt   string
+	status   axis.Status
+	conf     float64
+	words    []string
+	qty      *axis.Quantity
+	date     axis.Date
+	until    axis.Date
+	group    bool
+	trigger  match
+	needSrc  bool
+}
+
+// CodeSentence codes one sentence of a paragraph. start is the sentence's
+// character offset in the document, used for the evidence.
+func (c *Coder) CodeSentence(text string, par *Paragraph) []Coded {
+	s := &sent{c: c, text: text, date: par.date, par: par}
+	s.toks = tokenize(text, make([]token, 0, 48))
+	if len(s.toks) == 0 {
+		return nil
+	}
+	s.findMentions()
+	s.findPhrases()
+	s.resolveCoref()
+	var codes []string
+	for _, m := range s.ms {
+		if !m.pron {
+			codes = append(codes, m.codes...)
+		}
+	}
+	defer par.note(codes)
+	if s.toks[len(s.toks)-1].low == "?" || len(s.ms) == 0 || len(s.trig) == 0 && len(s.items) == 0 {
+		return nil
+	}
+	var cands []cand
+	for _, tm := range s.trig {
+		cands = append(cands, s.codeTrigger(tm)...)
+	}
+	if len(s.trig) == 0 {
+		cands = append(cands, s.originPass()...)
+	}
+	cands = s.finish(cands)
+	out := make([]Coded, 0, len(cands))
+	for _, cd := range cands {
+		out = append(out, s.toCoded(cd))
+	}
+	return out
+}
+
+// findPhrases matches triggers, items, cues and the rest.
+func (s *sent) findPhrases() {
+	n := len(s.toks)
+	s.mAt = make([]int, n)
+	for i := range s.mAt {
+		s.mAt[i] = -1
+	}
+	for k, m := range s.ms {
+		for i := m.start; i < m.end; i++ {
+			s.mAt[i] = k
+		}
+	}
+	var all []match
+	for i := 0; i < n; i++ {
+		node := s.c.rs.trie
+		for j := i; j < n; j++ {
+			node = node.next[s.toks[j].low]
+			if node == nil {
+				break
+			}
+			for _, e := range node.entries {
+				all = append(all, match{p: e, start: i, end: j + 1})
+			}
+		}
+	}
+	overlapsName := func(m match) bool {
+		for i := m.start; i < m.end; i++ {
+			if s.mAt[i] >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range all {
+		switch m.p.kind {
+		case pTrigger:
+			if !overlapsName(m) || m.end-m.start > 2 && !allName(s, m) {
+				s.trig = append(s.trig, m)
+			}
+		case pItem:
+			if !overlapsName(m) {
+				s.items = append(s.items, m)
+			}
+		case pCue:
+			s.cues = append(s.cues, m)
+		case pTech:
+			s.tech = append(s.tech, m)
+		case pFirm:
+			s.firms = append(s.firms, m)
+		case pCoref:
+			s.addCoref(m)
+		}
+	}
+	s.trig = dropContained(s.trig)
+	s.items = dropContained(s.items)
+	s.cues = dropContained(s.cues)
+	// items inside a firm noun ("arms makers") are not items
+	if len(s.firms) > 0 {
+		kept := s.items[:0]
+		for _, it := range s.items {
+			in := false
+			for _, f := range s.firms {
+				in = in || it.start >= f.start && it.end <= f.end && f.end-f.start > it.end-it.start
+			}
+			if !in {
+				kept = append(kept, it)
+			}
+		}
+		s.items = kept
+		for _, f := range s.firms {
+			if f.start > 0 && s.mAt[f.start-1] >= 0 {
+				m := &s.ms[s.mAt[f.start-1]]
+				if m.demonym() && m.entity == "" {
+					m.entity = m.text + " " + s.span(f.start, f.end)
+				}
+			}
+		}
+	}
+	sort.SliceStable(s.trig, func(i, j int) bool { return s.trig[i].start < s.trig[j].start })
+	sort.SliceStable(s.items, func(i, j int) bool { return s.items[i].start < s.items[j].start })
+}
+
+func allName(s *sent, m match) bool {
+	for i := m.start; i < m.end; i++ {
+		if s.mAt[i] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// dropContained removes matches strictly inside a longer match of the same
+// phrase kind; matches of equal span are all kept.
+func dropContained(ms []match) []match {
+	out := ms[:0]
+	for i, a := range ms {
+		inside := false
+		for j, b := range ms {
+			if i != j && b.start <= a.start && a.end <= b.end && b.end-b.start > a.end-a.start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// addCoref adds a mention for "the two countries" naming the last n actors
+// of the paragraph.
+func (s *sent) addCoref(m match) {
+	for i := m.start; i < m.end; i++ {
+		if s.mAt[i] >= 0 {
+			return
+		}
+	}
+	var codes []string
+	for _, c := range s.par.recent {
+		if k := s.c.actorKind(c); k == axis.ActorState || k == "" {
+			codes = append(codes, c)
+		}
+		if len(codes) == m.p.count {
+			break
+		}
+	}
+	if len(codes) < m.p.count {
+		return
+	}
+	s.ms = append(s.ms, mention{start: m.start, end: m.end, codes: codes, form: "coref", text: s.span(m.start, m.end), pron: true})
+	for i := m.start; i < m.end; i++ {
+		s.mAt[i] = len(s.ms) - 1
+	}
+}
+
+var pronouns = map[string]bool{"it": true, "its": true, "they": true, "their": true, "itself": true}
+
+// resolveCoref turns "it", "its", "they" into mentions of the nearest name
+// before them, or of the paragraph's last actor at the sentence start.
+func (s *sent) resolveCoref() {
+	var add []mention
+	for i, t := range s.toks {
+		if !pronouns[t.low] || s.mAt[i] >= 0 {
+			continue
+		}
+		var codes []string
+		for k := len(s.ms) - 1; k >= 0; k-- {
+			if s.ms[k].end <= i {
+				codes = s.ms[k].codes
+				break
+			}
+		}
+		if codes == nil && len(s.par.recent) > 0 {
+			codes = s.par.recent[:1]
+		}
+		if codes == nil {
+			continue
+		}
+		add = append(add, mention{start: i, end: i + 1, codes: codes, form: "pronoun", text: t.text, pron: true, poss: t.low == "its" || t.low == "their"})
+	}
+	if len(add) == 0 {
+		return
+	}
+	s.ms = append(s.ms, add...)
+	sort.SliceStable(s.ms, func(i, j int) bool { return s.ms[i].start < s.ms[j].start })
+	for i := range s.mAt {
+		s.mAt[i] = -1
+	}
+	for k, m := range s.ms {
+		for i := m.start; i < m.end; i++ {
+			s.mAt[i] = k
+		}
+	}
+}
+
+func (s *sent) span(i, j int) string {
+	if i >= j || j > len(s.toks) {
+		return ""
+	}
+	return s.text[s.toks[i].start:s.toks[j-1].end]
+}
+
+// after is the token index after a mention and its "'s".
+func (s *sent) after(m *mention) int {
+	if m.poss && !m.pron {
+		return m.end + 1
+	}
+	return m.end
+}
+
+// governor is the preposition a mention depends on, or "" (skipping
+// determiners and numbers in between).
+func (s *sent) governor(m *mention) string {
+	for i := m.start - 1; i >= 0; i-- {
+		t := s.toks[i]
+		if s.c.rs.dets[t.low] || t.kind == tNum {
+			continue
+		}
+		if s.c.rs.preps[t.low] {
+			return t.low
+		}
+		return ""
+	}
+	return ""
+}
+
+// modifiesItem reports whether a demonym or possessive mention modifies an
+// item right after it ("Iranian drones", "Russia's oil").
+func (s *sent) modifiesItem(m *mention) bool {
+	a := s.after(m)
+	for _, it := range s.items {
+		if it.start >= a && it.start <= a+2 {
+			return m.demonym() || m.poss
+		}
+	}
+	return false
+}
+
+func (s *sent) isStop(i int) bool {
+	t := s.toks[i].low
+	return t == ";" || t == ":" || t == "(" || t == ")"
+}
+
+// subjectLeft finds the subject of a trigger: the nearest name before it
+// that no preposition governs, or the name a relative clause hangs on
+// ("Iran, which has been supplying drones").
+func (s *sent) subjectLeft(at int) int {
+	for i := at - 1; i >= 0; i-- {
+		if s.isStop(i) {
+			break
+		}
+		k := s.mAt[i]
+		if k < 0 {
+			if s.toks[i].low == "'s" && i > 0 && s.mAt[i-1] >= 0 {
+				k = s.mAt[i-1]
+			} else {
+				continue
+			}
+		}
+		m := &s.ms[k]
+		a := s.after(m)
+		if a+1 < len(s.toks) && s.toks[a].low == "," && (s.toks[a+1].low == "which" || s.toks[a+1].low == "who") {
+			return k
+		}
+		if g := s.governor(m); g != "" {
+			i = m.start
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// subjectRight finds the subject of a clause that opens with the trigger
+// ("By providing shells, Pyongyang ..."): the first free name after the
+// next comma.
+func (s *sent) subjectRight(at int) int {
+	for i := 0; i < at; i++ {
+		if s.mAt[i] >= 0 {
+			return -1
+		}
+	}
+	comma := -1
+	for i := at; i < len(s.toks); i++ {
+		if s.toks[i].low == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < 0 {
+		return -1
+	}
+	for i := comma + 1; i < len(s.toks) && i < comma+8; i++ {
+		if k := s.mAt[i]; k >= 0 {
+			if s.governor(&s.ms[k]) == "" {
+				return k
+			}
+			i = s.ms[k].end - 1
+		}
+	}
+	return -1
+}
+
+// chain returns the mention and the names joined to it by commas, "and",
+// "or", hyphens and "as well as", on both sides.
+func (s *sent) chain(k int) []int {
+	out := []int{k}
+	seps := map[string]bool{",": true, "and": true, "or": true, "-": true, "&": true, "/": true, "the": true, "both": true, "of": true, "as": true, "well": true}
+	// left
+	for cur := k; ; {
+		i := s.ms[cur].start - 1
+		gap := 0
+		for i >= 0 && seps[s.toks[i].low] && s.mAt[i] < 0 {
+			i--
+			gap++
+		}
+		if gap == 0 || gap > 4 || i < 0 || s.mAt[i] < 0 || !hasConj(s, i+1, s.ms[cur].start) {
+			break
+		}
+		cur = s.mAt[i]
+		if s.ms[cur].poss || s.ms[cur].demonym() && !s.ms[k].demonym() {
+			break
+		}
+		out = append(out, cur)
+	}
+	// right
+	for cur := k; ; {
+		i := s.after(&s.ms[cur])
+		gap := 0
+		for i < len(s.toks) && seps[s.toks[i].low] && s.mAt[i] < 0 {
+			i++
+			gap++
+		}
+		if gap == 0 || gap > 4 || i >= len(s.toks) || s.mAt[i] < 0 || !hasConj(s, s.after(&s.ms[cur]), i) {
+			break
+		}
+		cur = s.mAt[i]
+		out = append(out, cur)
+	}
+	return out
+}
+
+func hasConj(s *sent, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch s.toks[k].low {
+		case ",", "and", "or", "-", "&", "/":
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) codesOf(ks []int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range ks {
+		for _, c := range s.ms[k].codes {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// prepTarget finds the first name after position from, within limit
+// tokens, governed by one of preps (or any name when direct is true and it
+// comes right after from).
+func (s *sent) prepTarget(from, limit int, preps map[string]bool, direct bool) int {
+	for i := from; i < len(s.toks) && i < from+limit; i++ {
+		if s.isStop(i) || i > from && s.c.rs.clauseStops[s.toks[i].low] {
+			break
+		}
+		k := s.mAt[i]
+		if k < 0 {
+			continue
+		}
+		m := &s.ms[k]
+		g := s.governor(m)
+		if g == "by" || g == "from" {
+			i = m.end - 1
+			continue
+		}
+		if preps[g] {
+			return k
+		}
+		if g == "" && direct && s.gapOK(from, m.start) && !s.modifiesItem(m) {
+			return k
+		}
+		i = m.end - 1
+	}
+	return -1
+}
+
+// gapOK reports whether only determiners and adverbs lie between i and j.
+func (s *sent) gapOK(i, j int) bool {
+	n := 0
+	for k := i; k < j; k++ {
+		if !s.c.rs.dets[s.toks[k].low] {
+			n++
+		}
+	}
+	return n == 0 && j-i <= 3
+}
+
+// agentAfter finds "by X" after a trigger.
+func (s *sent) agentAfter(from int) int {
+	return s.afterWord(from, 8, "by")
+}
+
+func (s *sent) afterWord(from, limit int, word string) int {
+	for i := from; i < len(s.toks) && i < from+limit; i++ {
+		if s.isStop(i) {
+			break
+		}
+		if s.toks[i].low == word {
+			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+				if k := s.mAt[j]; k >= 0 {
+					return k
+				}
+				if !s.c.rs.dets[s.toks[j].low] && s.toks[j].kind != tNum {
+					break
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// possessorBefore finds a name right before a noun trigger ("Iran's supply",
+// "US sanctions", "Chinese arms sales"), skipping items and adjectives.
+func (s *sent) possessorBefore(at int) int {
+	for i := at - 1; i >= 0 && i >= at-4; i-- {
+		t := s.toks[i]
+		if k := s.mAt[i]; k >= 0 {
+			return k
+		}
+		if t.low == "'s" {
+			continue
+		}
+		if s.c.rs.preps[t.low] || t.low == "," || s.isStop(i) || t.low == "the" || t.low == "a" || t.low == "an" {
+			return -1
+		}
+	}
+	return -1
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// passive reports whether a verb trigger is in the passive voice.
+func (s *sent) passive(tm match) bool {
+	if tm.p.noun || !tm.p.participle {
+		return false
+	}
+	for i := tm.start - 1; i >= 0 && i >= tm.start-3; i-- {
+		if beForms[s.toks[i].low] {
+			return true
+		}
+	}
+	if tm.end < len(s.toks) && s.toks[tm.end].low == "by" {
+		return true
+	}
+	return false
+}
+
+// itemsBetween lists item matches in [i, j).
+func (s *sent) itemsBetween(i, j int) []match {
+	var out []match
+	for _, it := range s.items {
+		if it.start >= i && it.end <= j {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// clauseEnd is where items of a trigger stop: a clause stop, the next
+// transfer trigger, or the sentence end.
+func (s *sent) clauseEnd(from int, tm match) int {
+	for i := from; i < len(s.toks); i++ {
+		if s.isStop(i) || s.c.rs.clauseStops[s.toks[i].low] && i > from {
+			return i
+		}
+		for _, t := range s.trig {
+			if t.start == i && t.start > tm.start && (t.p.rule.Frame == "give" || t.p.rule.Frame == "receive") {
+				return i
+			}
+		}
+	}
+	return len(s.toks)
+}
+
+func (s *sent) clauseStart(at int, tm match) int {
+	for i := at - 1; i >= 0; i-- {
+		if s.isStop(i) {
+			return i + 1
+		}
+		for _, t := range s.trig {
+			if t.end == i+1 && t.start < tm.start {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// exchangeAt finds "in exchange for" / "in return for" (or a rule's own
+// exchange words) in [i, j) and returns the index after it, or -1.
+func (s *sent) exchangeAt(i, j int, r *rule) (int, int) {
+	for k := i; k < j; k++ {
+		t := s.toks[k].low
+		if (t == "exchange" || t == "return") && k > 0 && s.toks[k-1].low == "in" && k+1 < len(s.toks) && s.toks[k+1].low == "for" {
+			return k - 1, k + 2
+		}
+		if r.exchange[t] {
+			return k, k + 1
+		}
+	}
+	return -1, -1
+}
+
+// itemOrigin finds the state an item comes from: "Iranian drones",
+// "Iranian-made drones", "Russia's oil", "ammunition from North Korea".
+func (s *sent) itemOrigin(it match) int {
+	for i := it.start - 1; i >= 0 && i >= it.start-4; i-- {
+		t := s.toks[i]
+		if k := s.mAt[i]; k >= 0 {
+			if s.ms[k].demonym() || s.ms[k].poss {
+				return k
+			}
+			return -1
+		}
+		if t.low == "'s" || t.low == "-" || t.low == "made" || t.kind == tNum || isAdj(t.low) {
+			continue
+		}
+		if _, ok := s.itemAt(i); ok {
+			continue
+		}
+		break
+	}
+	if it.end < len(s.toks) && s.toks[it.end].low == "from" {
+		if k := s.afterWord(it.end, 2, "from"); k >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+var adjectives = map[string]bool{"modern": true, "advanced": true, "new": true, "tactical": true, "long-range": true,
+	"short-range": true, "direct": true, "lethal": true, "discounted": true, "cheap": true, "used": true, "older": true,
+	"range": true, "long": true, "short": true, "more": true, "additional": true, "much-needed": true, "much": true, "needed": true,
+	"essential": true, "military": true, "large": true, "small": true, "several": true, "dozens": true, "hundreds": true,
+	"thousands": true, "millions": true, "of": false}
+
+func isAdj(w string) bool { return adjectives[w] }
+
+func (s *sent) itemAt(i int) (match, bool) {
+	for _, it := range s.items {
+		if it.start <= i && i < it.end {
+			return it, true
+		}
+	}
+	return match{}, false
+}
+
+// kindOf picks the kind and item an item match gives under a frame.
+func (s *sent) kindOf(it match, r *rule) (axis.Kind, string, bool) {
+	node := s.c.rs.trie
+	for i := it.start; i < it.end; i++ {
+		node = node.next[s.toks[i].low]
+	}
+	want := func(k axis.Kind) bool {
+		switch r.Frame {
+		case "give", "receive":
+			return k.Family() == axis.FamilyTransfer
+		case "act":
+			return k == r.kind
+		case "mutual":
+			return k == r.kind
+		}
+		return false
+	}
+	for _, e := range node.entries {
+		if e.kind == pItem && want(e.itemKind) {
+			return e.itemKind, e.item, true
+		}
+	}
+	return "", "", false
+}
+
+type kindItem struct {
+	kind axis.Kind
+	item string
+	m    match
+}
+
+// transferItems maps item matches to (kind, item), turning arms near a
+// technology word into technology.
+func (s *sent) transferItems(its []match, r *rule) []kindItem {
+	var out []kindItem
+	for _, it := range its {
+		k, item, ok := s.kindOf(it, r)
+		if !ok {
+			continue
+		}
+		if k == axis.Arms || k == axis.Technology && item == "other_tech" {
+			for _, tw := range s.tech {
+				if abs(tw.start-it.start) <= 5 && !(tw.start >= it.start && tw.end <= it.end) {
+					if k == axis.Arms {
+						if m, ok := s.c.rs.techMap[item]; ok {
+							k, item = axis.Technology, m
+						}
+					}
+				}
+			}
+		}
+		out = append(out, kindItem{k, item, it})
+	}
+	// a generic technology word next to a specific technology item is that item
+	hasSpecific := false
+	for _, x := range out {
+		hasSpecific = hasSpecific || x.kind == axis.Technology && x.item != "other_tech"
+	}
+	if hasSpecific {
+		kept := out[:0]
+		for _, x := range out {
+			if !(x.kind == axis.Technology && x.item == "other_tech") {
+				kept = append(kept, x)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// codeTrigger applies a trigger's frame.
+func (s *sent) codeTrigger(tm match) []cand {
+	r := tm.p.rule
+	switch r.Frame {
+	case "give", "receive":
+		return s.frameTransfer(tm)
+	case "act":
+		return s.frameAct(tm)
+	case "visit":
+		return s.frameVisit(tm)
+	case "member":
+		return s.frameMember(tm)
+	case "mutual", "trade":
+		return s.frameMutual(tm)
+	}
+	return nil
+}
+
+func (s *sent) base(tm match) cand {
+	r := tm.p.rule
+	c := cand{r: r, kind: r.kind, conf: r.Confidence, trigger: tm}
+	if tm.p.noun {
+		c.conf -= 0.05
+	}
+	c.words = []string{"trigger=" + s.span(tm.start, tm.end)}
+	return c
+}
+
+func (s *sent) frameTransfer(tm match) []cand {
+	r := tm.p.rule
+	give := r.Frame == "give"
+	pass := s.passive(tm)
+	end := s.clauseEnd(tm.end, tm)
+	start := s.clauseStart(tm.start, tm)
+	after := s.itemsBetween(tm.end, end)
+	var before []match
+	if pass || tm.p.noun || r.Origin || r.ID == "fight-for" {
+		b := s.itemsBetween(start, tm.start)
+		// only the items adjacent to the trigger's noun phrase
+		before = b
+	}
+	main, exch := after, []match(nil)
+	if x0, x1 := s.exchangeAt(tm.end, end, r); x0 >= 0 {
+		main, exch = s.itemsBetween(tm.end, x0), s.itemsBetween(x1, end)
+	}
+	its := append(append([]match{}, before...), main...)
+	kis := s.transferItems(its, r)
+	if len(kis) == 0 && r.defKind != "" {
+		kis = []kindItem{{r.defKind, r.defItem, match{start: -1}}}
+	}
+	// the trigger word itself can be an item ("funding")
+	if len(kis) == 0 {
+		return nil
+	}
+	src, tgt := -1, -1
+	var srcChain, tgtChain []int
+	originOf := func() int {
+		for _, ki := range kis {
+			if ki.m.start >= 0 {
+				if k := s.itemOrigin(ki.m); k >= 0 {
+					return k
+				}
+			}
+		}
+		return -1
+	}
+	limit := end - tm.end + 1
+	if limit < 4 {
+		limit = 4
+	}
+	if give {
+		switch {
+		case r.Origin:
+			src = originOf()
+			tgt = s.prepTarget(tm.end, limit, r.targets, true)
+		case pass:
+			src = s.agentAfter(tm.end)
+			if src < 0 {
+				src = originOf()
+			}
+			tgt = s.prepTarget(tm.end, limit, r.targets, false)
+			if tgt < 0 {
+				if k := s.subjectLeft(tm.start); k >= 0 && !s.modifiesItem(&s.ms[k]) {
+					tgt = k
+				}
+			}
+		case tm.p.noun:
+			isSupplier := strings.HasPrefix(s.toks[tm.start].low, "supplier") || strings.HasPrefix(s.toks[tm.start].low, "provider")
+			if isSupplier {
+				src = s.subjectLeft(tm.start)
+				if k := s.possessorBefore(tm.start); k >= 0 && k != src {
+					tgt = k
+				}
+			} else {
+				src = s.possessorBefore(tm.start)
+				if src < 0 {
+					src = s.agentAfter(tm.end)
+				}
+				if src < 0 {
+					src = originOf()
+				}
+				if src < 0 {
+					src = s.subjectLeft(tm.start)
+				}
+			}
+			if tgt < 0 {
+				tgt = s.prepTarget(tm.end, limit, r.targets, false)
+			}
+		default:
+			src = s.subjectLeft(tm.start)
+			if src < 0 {
+				src = s.subjectRight(tm.end)
+			}
+			if r.Object {
+				tgt = s.prepTarget(tm.end, 6, r.targets, true)
+				if tgt < 0 {
+					for i := tm.end; i < len(s.toks) && i < tm.end+4; i++ {
+						if k := s.mAt[i]; k >= 0 {
+							tgt = k
+							break
+						}
+					}
+				}
+			} else {
+				tgt = s.prepTarget(tm.end, 3, nil, true)
+				if tgt < 0 {
+					tgt = s.prepTarget(tm.end, limit, r.targets, false)
+				}
+			}
+		}
+	} else { // receive
+		switch {
+		case pass:
+			tgt = s.agentAfter(tm.end)
+			src = s.afterWord(tm.end, limit, "from")
+			if src < 0 {
+				src = originOf()
+			}
+		case tm.p.noun:
+			tgt = s.subjectLeft(tm.start)
+			src = s.possessorBefore(tm.start)
+			if src == tgt {
+				src = -1
+			}
+			if src < 0 {
+				src = s.afterWord(tm.end, limit, "from")
+			}
+			if src < 0 {
+				src = originOf()
+			}
+		default:
+			tgt = s.subjectLeft(tm.start)
+			src = s.afterWord(tm.end, limit, "from")
+			if src < 0 {
+				src = originOf()
+			}
+		}
+	}
+	if src >= 0 {
+		srcChain = s.chain(src)
+	}
+	if tgt >= 0 {
+		tgtChain = s.chain(tgt)
+	}
+	st, cueWords := s.status(tm)
+	base := s.base(tm)
+	base.status = st
+	base.words = append(base.words, cueWords...)
+	srcCodes, tgtCodes := s.codesOf(srcChain), s.codesOf(tgtChain)
+	var out []cand
+	emit := func(srcCodes, tgtCodes []string, kis []kindItem, needSrc bool) {
+		for _, ki := range kis {
+			c := base
+			c.kind, c.item = ki.kind, ki.item
+			c.words = append(append([]string{}, base.words...))
+			if ki.m.start >= 0 {
+				c.words = append(c.words, "item="+s.span(ki.m.start, ki.m.end))
+				c.qty = s.quantity(ki.m)
+			}
+			c.date, c.until = s.dateNear(tm)
+			if len(tgtCodes) == 0 {
+				if !give || len(srcCodes) == 0 {
+					if !give && len(srcCodes) == 0 {
+						// resolved later from a give relation in the same sentence
+						for _, t := range tgtCodes {
+							_ = t
+						}
+					}
+				}
+			}
+			ss, ts := srcCodes, tgtCodes
+			if len(ss) == 0 && needSrc {
+				for _, t := range ts {
+					cc := c
+					cc.tgt, cc.needSrc = t, true
+					out = append(out, cc)
+				}
+				continue
+			}
+			if len(ts) == 0 && give && len(ss) > 0 {
+				// implicit target: the last other state of the paragraph
+				for _, p := range s.par.recent {
+					if !contains(ss, p) && s.c.actorKind(p) == axis.ActorState {
+						ts = []string{p}
+						c.conf = 0.4
+						c.words = append(c.words, "target=paragraph:"+p)
+						break
+					}
+				}
+			}
+			for _, a := range ss {
+				for _, b := range ts {
+					cc := c
+					cc.src, cc.tgt = a, b
+					cc.srcEnt, cc.tgtEnt = s.entityOf(srcChain, a), s.entityOf(tgtChain, b)
+					cc.words = append(append([]string{}, c.words...), "source="+s.textOf(srcChain, a), "target="+s.textOf(tgtChain, b))
+					out = append(out, cc)
+				}
+			}
+		}
+	}
+	emit(srcCodes, tgtCodes, kis, !give)
+	if len(exch) > 0 {
+		ekis := s.transferItems(exch, r)
+		if give {
+			emit(tgtCodes, srcCodes, ekis, false)
+		} else {
+			emit(tgtCodes, srcCodes, ekis, false)
+		}
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) entityOf(chain []int, code string) string {
+	for _, k := range chain {
+		if contains(s.ms[k].codes, code) && s.ms[k].entity != "" {
+			return s.ms[k].entity
+		}
+	}
+	return ""
+}
+
+func (s *sent) textOf(chain []int, code string) string {
+	for _, k := range chain {
+		if contains(s.ms[k].codes, code) {
+			return s.ms[k].text
+		}
+	}
+	if code != "" && len(s.par.recent) > 0 {
+		return "paragraph"
+	}
+	return ""
+}
+
+func (s *sent) frameAct(tm match) []cand {
+	r := tm.p.rule
+	pass := s.passive(tm)
+	src, tgt := -1, -1
+	switch {
+	case pass:
+		src = s.agentAfter(tm.end)
+		tgt = s.subjectLeft(tm.start)
+	case tm.p.noun:
+		if r.PossessorTarget {
+			tgt = s.possessorBefore(tm.start)
+			if tgt >= 0 {
+				src = s.subjectLeft(s.ms[tgt].start)
+			} else {
+				src = s.subjectLeft(tm.start)
+			}
+		} else {
+			src = s.possessorBefore(tm.start)
+			if src < 0 {
+				src = s.subjectLeft(tm.start)
+			}
+		}
+		if tgt < 0 {
+			tgt = s.prepTarget(tm.end, 10, r.targets, true)
+		}
+	default:
+		src = s.subjectLeft(tm.start)
+		if src < 0 {
+			src = s.subjectRight(tm.end)
+		}
+		tgt = s.prepTarget(tm.end, 3, nil, true)
+		if tgt < 0 || tgt == src {
+			tgt = s.prepTarget(tm.end, 10, r.targets, false)
+		}
+	}
+	if src < 0 || tgt < 0 {
+		return nil
+	}
+	c := s.base(tm)
+	c.status, _ = s.status(tm)
+	st, cw := s.status(tm)
+	c.status = st
+	c.words = append(c.words, cw...)
+	c.date, c.until = s.dateNear(tm)
+	if r.kind == axis.Attack {
+		c.item = s.nearItem(tm, r)
+	}
+	return s.pairs(c, s.chain(src), s.chain(tgt))
+}
+
+// nearItem finds an item of the rule's kind in or near the trigger.
+func (s *sent) nearItem(tm match, r *rule) string {
+	found := map[string]bool{}
+	var order []string
+	for _, it := range s.items {
+		if it.end < tm.start-6 || it.start > tm.end+6 {
+			continue
+		}
+		if _, item, ok := s.kindOf(it, r); ok && !found[item] {
+			found[item] = true
+			order = append(order, item)
+		}
+	}
+	if r.kind == axis.JointExercise && found["naval"] && found["air"] {
+		return "combined"
+	}
+	if len(order) > 0 {
+		return order[0]
+	}
+	return ""
+}
+
+func (s *sent) pairs(c cand, srcs, tgts []int) []cand {
+	var out []cand
+	for _, a := range s.codesOf(srcs) {
+		for _, b := range s.codesOf(tgts) {
+			cc := c
+			cc.src, cc.tgt = a, b
+			cc.srcEnt, cc.tgtEnt = s.entityOf(srcs, a), s.entityOf(tgts, b)
+			cc.words = append(append([]string{}, c.words...), "source="+s.textOf(srcs, a), "target="+s.textOf(tgts, b))
+			out = append(out, cc)
+		}
+	}
+	return out
+}
+
+func (s *sent) frameVisit(tm match) []cand {
+	r := tm.p.rule
+	var src, tgt int
+	if r.Reverse {
+		tgt = s.subjectLeft(tm.start)
+		src = s.prepTarget(tm.end, 3, nil, true)
+	} else {
+		src = -1
+		if tm.p.noun {
+			src = s.possessorBefore(tm.start)
+		}
+		if src < 0 {
+			src = s.subjectLeft(tm.start)
+		}
+		tgt = s.prepTarget(tm.end, 3, nil, true)
+		if tgt < 0 {
+			tgt = s.prepTarget(tm.end, 6, map[string]bool{"to": true, "in": true, "at": true}, false)
+		}
+		// "visit to", "trip in": the trigger ends with the preposition
+		if tgt < 0 && tm.end < len(s.toks) {
+			last := s.toks[tm.end-1].low
+			if last == "to" || last == "in" || last == "at" {
+				for i := tm.end; i < len(s.toks) && i < tm.end+3; i++ {
+					if k := s.mAt[i]; k >= 0 {
+						tgt = k
+						break
+					}
+				}
+			}
+		}
+	}
+	if src < 0 || tgt < 0 {
+		return nil
+	}
+	c := s.base(tm)
+	st, cw := s.status(tm)
+	c.status = st
+	c.words = append(c.words, cw...)
+	c.date, c.until = s.dateNear(tm)
+	return s.pairs(c, s.chain(src), s.chain(tgt))
+}
+
+func (s *sent) frameMember(tm match) []cand {
+	src := s.subjectLeft(tm.start)
+	tgt := -1
+	isOrg := func(k int) bool {
+		if s.ms[k].pron {
+			return false
+		}
+		kind := s.c.actorKind(s.ms[k].codes[0])
+		return kind == axis.ActorOrganization
+	}
+	for i := tm.end; i < len(s.toks) && i < tm.end+8; i++ {
+		if s.isStop(i) {
+			break
+		}
+		if k := s.mAt[i]; k >= 0 && isOrg(k) {
+			tgt = k
+			break
+		}
+	}
+	if tgt < 0 {
+		if k := s.possessorBefore(tm.start); k >= 0 && isOrg(k) {
+			tgt = k
+			if k == src {
+				src = s.subjectLeft(s.ms[k].start)
+			}
+		}
+	}
+	if src < 0 || tgt < 0 {
+		return nil
+	}
+	c := s.base(tm)
+	st, cw := s.status(tm)
+	c.status = st
+	c.words = append(c.words, cw...)
+	c.date, c.until = s.dateNear(tm)
+	var tgts []int
+	for _, k := range s.chain(tgt) {
+		if isOrg(k) {
+			tgts = append(tgts, k)
+		}
+	}
+	return s.pairs(c, s.chain(src), tgts)
+}
+
+// frameMutual finds every party of a symmetric relation.
+func (s *sent) frameMutual(tm match) []cand {
+	r := tm.p.rule
+	if r.Frame == "trade" && tm.start > 0 {
+		if _, ok := s.itemAt(tm.start - 1); ok {
+			return nil // "arms trade" is not general trade
+		}
+	}
+	var parties []int
+	add := func(ks []int) {
+		for _, k := range ks {
+			dup := false
+			for _, p := range parties {
+				dup = dup || p == k
+			}
+			if !dup {
+				parties = append(parties, k)
+			}
+		}
+	}
+	if k := s.subjectLeft(tm.start); k >= 0 {
+		add(s.chain(k))
+		m := &s.ms[k]
+		if (m.poss || m.demonym()) && tm.start-s.after(m) <= 3 {
+			if k2 := s.subjectLeft(m.start); k2 >= 0 {
+				add(s.chain(k2))
+			}
+		}
+	}
+	if k := s.possessorBefore(tm.start); k >= 0 {
+		add(s.chain(k))
+	}
+	last := s.toks[tm.end-1].low
+	for i := tm.end; i < len(s.toks) && i < tm.end+12; i++ {
+		if s.isStop(i) || s.c.rs.clauseStops[s.toks[i].low] {
+			break
+		}
+		w := s.toks[i].low
+		if w == "with" || w == "between" || (i == tm.end && (last == "with" || last == "between")) {
+			j := i
+			if w == "with" || w == "between" {
+				j = i + 1
+			}
+			for ; j < len(s.toks) && j <= i+3; j++ {
+				if k := s.mAt[j]; k >= 0 {
+					add(s.chain(k))
+					break
+				}
+			}
+		}
+	}
+	codes := s.codesOf(parties)
+	if len(codes) < 2 {
+		return nil
+	}
+	c := s.base(tm)
+	st, cw := s.status(tm)
+	c.status = st
+	c.words = append(c.words, cw...)
+	c.date, c.until = s.dateNear(tm)
+	if r.kind == axis.JointExercise {
+		c.item = s.nearItem(tm, r)
+	}
+	c.group = len(codes) > 2
+	var out []cand
+	for i := 0; i < len(codes); i++ {
+		for j := i + 1; j < len(codes); j++ {
+			a, b := codes[i], codes[j]
+			cc := c
+			cc.src, cc.tgt = a, b
+			cc.srcEnt, cc.tgtEnt = s.entityOf(parties, a), s.entityOf(parties, b)
+			cc.words = append(append([]string{}, c.words...), "parties="+strings.Join(codes, ","))
+			out = append(out, cc)
+			if r.Frame == "trade" {
+				cc.src, cc.tgt = b, a
+				out = append(out, cc)
+			}
+		}
+	}
+	return out
+}
+
+// originPass codes "North Korean troops in Russia" in sentences with no
+// trigger: an item with an origin and a destination.
+func (s *sent) originPass() []cand {
+	var out []cand
+	r := &rule{ruleSpec: ruleSpec{ID: "origin", Frame: "give", Confidence: 0.5}}
+	for _, it := range s.items {
+		k, item, ok := s.kindOf(it, r)
+		if !ok {
+			continue
+		}
+		o := s.itemOrigin(it)
+		if o < 0 {
+			continue
+		}
+		d := s.prepTarget(it.end, 6, map[string]bool{"in": true, "to": true, "into": true, "inside": true}, false)
+		if d < 0 {
+			continue
+		}
+		c := cand{r: r, kind: k, item: item, conf: 0.5, trigger: it}
+		c.words = []string{"item=" + s.span(it.start, it.end)}
+		st, cw := s.status(it)
+		c.status = st
+		c.words = append(c.words, cw...)
+		c.qty = s.quantity(it)
+		c.date, c.until = s.dateNear(it)
+		out = append(out, s.pairs(c, []int{o}, s.chain(d))...)
+	}
+	return out
+}
+
+// finish resolves sources from reciprocity, drops self relations and
+// duplicates, and drops agreements that restate a commitment.
+func (s *sent) finish(cs []cand) []cand {
+	for i := range cs {
+		if !cs[i].needSrc {
+			continue
+		}
+		for _, g := range cs {
+			if g.r.Frame == "give" && g.src == cs[i].tgt && g.tgt != "" {
+				cs[i].src = g.tgt
+				cs[i].words = append(cs[i].words, "source=in return:"+g.tgt)
+				break
+			}
+		}
+	}
+	commit := map[string]bool{}
+	for _, c := range cs {
+		if c.kind.Family() == axis.FamilyCommitment {
+			commit[pairKey(c.src, c.tgt)] = true
+		}
+	}
+	seen := map[string]int{}
+	var out []cand
+	for _, c := range cs {
+		if c.src == "" || c.tgt == "" || c.src == c.tgt {
+			continue
+		}
+		if c.kind == axis.Agreement && commit[pairKey(c.src, c.tgt)] {
+			continue
+		}
+		if !c.kind.HasItem(c.item) {
+			c.item = ""
+		}
+		if c.kind == axis.Visit || c.kind == axis.Membership {
+			if k := s.c.actorKind(c.src); k == axis.ActorOrganization && c.kind == axis.Membership {
+				continue
+			}
+		}
+		a, b := c.src, c.tgt
+		if c.kind.Symmetric() && b < a {
+			a, b = b, a
+		}
+		key := a + "|" + b + "|" + string(c.kind) + "|" + c.item
+		if j, ok := seen[key]; ok {
+			if c.conf > out[j].conf {
+				out[j] = c
+			}
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, c)
+	}
+	return out
+}
+
+func pairKey(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return a + "|" + b
+}
+
+// toCoded builds the relation and its evidence (document fields are
+// filled in by the caller).
+func (s *sent) toCoded(c cand) Coded {
+	rel := axis.Relation{Source: c.src, Target: c.tgt, Kind: c.kind, Item: c.item, Date: c.date, Until: c.until,
+		Status: c.status, Quantity: c.qty, Events: 1}
+	if c.kind.Family() == axis.FamilyCommitment && !c.date.IsZero() && c.date != s.date {
+		rel.Commitment = &axis.Commitment{Signed: c.date}
+	}
+	if c.group {
+		h := fnv.New64a()
+		h.Write([]byte(s.text))
+		rel.GroupID = fmt.Sprintf("g-%016x-%d", h.Sum64(), c.trigger.start)
+	}
+	id := c.r.ID
+	conf := c.conf
+	if conf > 1 {
+		conf = 1
+	}
+	if conf < 0.05 {
+		conf = 0.05
+	}
+	attrs := map[string]string{"words": strings.Join(c.words, "; ")}
+	ents := map[string]string{}
+	if c.srcEnt != "" {
+		attrs["source_entity"] = c.srcEnt
+		ents["source"] = c.srcEnt
+	}
+	if c.tgtEnt != "" {
+		attrs["target_entity"] = c.tgtEnt
+		ents["target"] = c.tgtEnt
+	}
+	rel.Evidence = []axis.Evidence{{Sentence: s.text, Method: axis.MethodRulePrefix + id, Confidence: round2(conf), Status: c.status, Attrs: attrs}}
+	rel.Normalize()
+	out := Coded{Relation: rel, Rule: id, Words: c.words}
+	if len(ents) > 0 {
+		out.Entities = ents
+	}
+	return out
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }

@@ -1,0 +1,94 @@
+package textcode
+
+import "axis"
+
+// status decides how sure the sentence is of the relation a trigger
+// produced, from the cues of rules.yaml:
+//
+//   - denied and alleged cues count anywhere before the trigger ("Tehran
+//     denied supplying", "accused Iran of sending");
+//   - negation counts within four words before it ("has not supplied",
+//     "refrained from supplying", "no mutual defence clause");
+//   - prospective cues count within eight words before it, and a
+//     conditional ("if", "unless", "whether") or "next month" anywhere;
+//     questions are not coded at all;
+//   - reported cues count anywhere in the sentence ("..., officials said");
+//     a confirming cue ("confirmed", "admitted") lifts reported to confirmed.
+//
+// Cues inside the trigger itself do not count. The first status found in
+// the order denied, negated, alleged, prospective, reported wins; a rule may
+// imply prospective ("pledged"); else the relation is confirmed.
+func (s *sent) status(tm match) (axis.Status, []string) {
+	var found [6]bool
+	var words []string
+	const (
+		den = iota
+		neg
+		all
+		pro
+		rep
+		con
+	)
+	for _, c := range s.cues {
+		if c.start < tm.end && c.end > tm.start {
+			continue
+		}
+		before := c.end <= tm.start
+		dist := tm.start - c.end
+		crosses := false
+		if before {
+			for i := c.end; i < tm.start; i++ {
+				if s.toks[i].low == ";" {
+					crosses = true
+				}
+			}
+		}
+		low := s.toks[c.start].low
+		hit := -1
+		switch c.p.status {
+		case axis.Denied:
+			if before && !crosses {
+				hit = den
+			}
+		case axis.Negated:
+			if before && !crosses && dist <= 4 && !(low == "not" && c.end < len(s.toks) && s.toks[c.end].low == "only") {
+				hit = neg
+			}
+		case axis.Alleged:
+			if before && !crosses {
+				hit = all
+			}
+		case axis.Prospective:
+			cond := low == "if" || low == "unless" || low == "whether" || low == "next"
+			if cond || before && !crosses && dist <= 8 {
+				hit = pro
+			}
+		case axis.Reported:
+			hit = rep
+		case axis.Confirmed:
+			if before {
+				hit = con
+			}
+		}
+		if hit >= 0 {
+			found[hit] = true
+			words = append(words, "cue="+s.span(c.start, c.end))
+		}
+	}
+	switch {
+	case found[den]:
+		return axis.Denied, words
+	case found[neg]:
+		return axis.Negated, words
+	case found[all]:
+		return axis.Alleged, words
+	case found[pro] || tm.p != nil && tm.p.rule != nil && tm.p.rule.status == axis.Prospective:
+		return axis.Prospective, words
+	case found[rep] && !found[con]:
+		return axis.Reported, words
+	}
+	if s.dateFuture(tm) {
+		return axis.Prospective, words
+	}
+	return axis.Confirmed, words
+}
