@@ -81,7 +81,7 @@ func Default() *Gazetteer {
 		if err != nil {
 			panic("gazetteer: embedded data is broken: " + err.Error())
 		}
-		defaultG = d.Gazetteer()
+		defaultG = d.built
 	})
 	return defaultG
 }
@@ -168,9 +168,8 @@ func build(actors []axis.Actor, forms map[string]map[string]string, ambig []Ambi
 		sort.Slice(list, func(i, j int) bool { return list[i].Code < list[j].Code })
 	}
 	sort.Slice(g.names, func(i, j int) bool {
-		a, b := g.names[i], g.names[j]
-		la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
-		if la != lb {
+		a, b := &g.names[i], &g.names[j]
+		if la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text); la != lb {
 			return la > lb
 		}
 		if a.Text != b.Text {
@@ -421,15 +420,19 @@ func Key(s string) string {
 	if s == "" {
 		return ""
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	s = strings.ToLower(s)
+	if !isASCII(s) {
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range norm.NFD.String(s) {
+			if unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
+		s = b.String()
 	}
-	s = letterFold.Replace(b.String())
+	s = letterFold.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	for strings.HasPrefix(s, "the ") {
 		s = s[4:]
@@ -455,4 +458,13 @@ func (g *Gazetteer) InOffice(country, role string, on axis.Date) []*axis.Actor {
 		}
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -56,9 +56,11 @@ type Data struct {
 	Actors      []axis.Actor
 	Forms       map[string]map[string]string // code -> name text -> form
 	Ambiguities []Ambiguity
+
+	built *Gazetteer // the gazetteer Load built to check the data
 }
 
-// Gazetteer builds the gazetteer of the data.
+// Gazetteer builds the gazetteer of the data as it is now.
 func (d *Data) Gazetteer() *Gazetteer { return build(d.Actors, d.Forms, d.Ambiguities) }
 
 // LoadEmbedded parses the data files embedded in the binary.
@@ -471,6 +473,7 @@ func (d *Data) check() error {
 		}
 	}
 	g := d.Gazetteer()
+	d.built = g
 	table := map[string]Ambiguity{}
 	for _, e := range d.Ambiguities {
 		for _, c := range e.Codes {
