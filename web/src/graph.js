@@ -3,6 +3,7 @@
 // month-by-month time slider, search, and actor and dyad panels.
 import cytoscape from 'cytoscape';
 import { all, cached, get } from './api.js';
+import { forceLayout } from './layout.js';
 import { badge, clear, fmtNum, h, pct, setStatus, sourceLink, table } from './dom.js';
 
 export const familyColor = {
@@ -58,6 +59,7 @@ export async function graphPage(root, params) {
     get('/centrality').catch(() => null),
     get('/blocs').catch(() => null),
   ]);
+  performance.mark('axis:data');
   const actorBy = new Map(actors.map((a) => [a.code, a]));
   const pr = new Map((centrality?.actors || []).map((s) => [s.actor, s.pagerank]));
   const maxPR = Math.max(1e-9, ...pr.values());
@@ -86,7 +88,7 @@ export async function graphPage(root, params) {
   const nodes = codes.map((code, i) => {
     const a = actorBy.get(code) || { code, name: code };
     const angle = (2 * Math.PI * i) / codes.length;
-    const size = 18 + 52 * Math.sqrt((pr.get(code) || 0) / maxPR);
+    const size = 22 + 58 * Math.sqrt((pr.get(code) || 0) / maxPR);
     const bloc = blocOf.get(code);
     return {
       group: 'nodes',
@@ -100,7 +102,6 @@ export async function graphPage(root, params) {
     elements: nodes,
     minZoom: 0.15,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
     style: [
       { selector: 'node', style: {
         'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
@@ -199,7 +200,21 @@ export async function graphPage(root, params) {
   );
 
   rebuildEdges();
-  cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: 1500, fit: true, padding: 30 }).run();
+  performance.mark('axis:layout-start');
+  {
+    // Lay out on every relation (not only the visible ones), so the
+    // picture stays put while the filters and the slider change.
+    const pos = nodes.map((n) => ({ id: n.data.id, x: n.position.x, y: n.position.y }));
+    const pairs = new Map();
+    for (const r of relations) {
+      const key = r.source < r.target ? r.source + '|' + r.target : r.target + '|' + r.source;
+      pairs.set(key, (pairs.get(key) || 0) + 1);
+    }
+    forceLayout(pos, [...pairs].map(([k, w]) => [...k.split('|'), w]), { width: 1200, height: 900 });
+    cy.batch(() => pos.forEach((p) => cy.getElementById(p.id).position({ x: p.x, y: p.y })));
+    cy.fit(cy.nodes().not('.hidden'), 30);
+  }
+  performance.mark('axis:layout-end');
 
   function findActor(text) {
     const q = String(text || '').trim().toLowerCase();
