@@ -233,7 +233,7 @@ func TestLoadTwiceChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Changed() {
+	if res.Changed() || res.ActorsPut != 0 {
 		t.Errorf("second load changed the store: %+v", res)
 	}
 	after, _ := s.Stats(ctx)
@@ -278,6 +278,25 @@ func TestErrorAtLastLineWritesNothing(t *testing.T) {
 		t.Fatalf("error = %v", err)
 	}
 	after, _ = s.Stats(ctx)
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("stats changed: %+v -> %+v", before, after)
+	}
+}
+
+func TestLoadRefusesRedefiningActor(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	in := header + "  - {source: RUS, target: PRK, kind: visit, note: n, cite: [s1]}\n" +
+		"actors:\n  - {code: RUS, name: Rusal, kind: firm, country: RUS}\n"
+	before, _ := s.Stats(ctx)
+	_, err := Load(ctx, s, strings.NewReader(in), "x.yaml")
+	if err == nil || !strings.Contains(err.Error(), `x.yaml:6: actors[0].code: actor RUS already exists as "Russia" (state)`) {
+		t.Fatalf("error = %v", err)
+	}
+	if a, _ := s.Actor(ctx, "RUS"); a.Kind != axis.ActorState {
+		t.Errorf("RUS was overwritten: %+v", a)
+	}
+	after, _ := s.Stats(ctx)
 	if !reflect.DeepEqual(before, after) {
 		t.Errorf("stats changed: %+v -> %+v", before, after)
 	}

@@ -129,15 +129,43 @@ func Load(ctx context.Context, s axis.Store, r io.Reader, name string) (axis.Wri
 		return axis.WriteResult{}, err
 	}
 	codes := make([]string, len(actors))
-	set := make(map[string]bool, len(actors))
-	for i, a := range actors {
-		codes[i] = a.Code
-		set[a.Code] = true
+	stored := make(map[string]*axis.Actor, len(actors))
+	for i := range actors {
+		codes[i] = actors[i].Code
+		stored[actors[i].Code] = &actors[i]
 	}
-	if err := f.CheckActors(func(c string) bool { return set[c] }, codes); err != nil {
+	if err := f.keepNewActors(stored); err != nil {
+		return axis.WriteResult{}, err
+	}
+	if err := f.CheckActors(func(c string) bool { return stored[c] != nil }, codes); err != nil {
 		return axis.WriteResult{}, err
 	}
 	return s.Write(ctx, f.Apply)
+}
+
+// keepNewActors drops from the file's actors those already stored with the
+// same name, kind and country (a file loaded again), and refuses those that
+// would overwrite a different stored actor: a facts file adds actors, it
+// never redefines the gazetteer's.
+func (f *File) keepNewActors(stored map[string]*axis.Actor) error {
+	errs := errorList{name: f.Name}
+	kept := f.Actors[:0:0]
+	for i, a := range f.Actors {
+		old := stored[a.Code]
+		switch {
+		case old == nil:
+			kept = append(kept, a)
+		case old.Name == a.Name && old.Kind == a.Kind && old.Country == a.Country:
+			// already there: nothing to write
+		default:
+			errs.add(a.Line, fmt.Sprintf("actors[%d].code", i), "actor %s already exists as %q (%s); use another code for a new actor, or drop this entry to use the existing one", a.Code, old.Name, old.Kind)
+		}
+	}
+	if err := errs.err(); err != nil {
+		return err
+	}
+	f.Actors = kept
+	return nil
 }
 
 // wrap prefixes a write error with where in the file it comes from, keeping
