@@ -67,7 +67,7 @@ var Countries = []Country{
 	{"ESP", "Spain", 230, nil, false},
 	{"AND", "Andorra", 232, nil, false},
 	{"PRT", "Portugal", 235, nil, false},
-	{"DEU", "Germany", 255, []string{"German Federal Republic", "West Germany", "FRG"}, false},
+	{"DEU", "Germany", 255, nil, false},
 	{"POL", "Poland", 290, nil, false},
 	{"AUT", "Austria", 305, nil, false},
 	{"HUN", "Hungary", 310, nil, false},
@@ -221,14 +221,18 @@ var Countries = []Country{
 
 // HistoricalCountries are states of the COW system that no longer exist.
 // They become actors with Historical set. Codes are ISO 3166-3 former codes
-// where one exists (CSK, DDR, YUG, YMD), else a readable name.
+// where one exists (SUN, CSK, DDR, YUG, YMD, SCG), else the gazetteer's code
+// (PRU, FRG, AUH, RVN) or a readable name for the small states of the 19th
+// century that the gazetteer does not list.
 var HistoricalCountries = []Country{
-	{"USSR", "Soviet Union", 0, []string{"USSR", "Union of Soviet Socialist Republics"}, true}, // COW 365, 1922-1991
-	{"PRUSSIA", "Prussia", 0, nil, true},                                                         // COW 255 before 1871
+	{"SUN", "Soviet Union", 0, []string{"USSR", "Union of Soviet Socialist Republics"}, true}, // COW 365, 1922-1991
+	{"PRU", "Prussia", 0, nil, true}, // COW 255 before 1871
+	{"FRG", "West Germany", 260, []string{"German Federal Republic"}, true},
+	{"SCG", "Serbia and Montenegro", 0, nil, true}, // COW 345, 2003-2005
 	{"AUH", "Austria-Hungary", 300, []string{"Austrian Empire", "Austria-Hungary"}, true},
 	{"CSK", "Czechoslovakia", 315, nil, true},
 	{"DDR", "German Democratic Republic", 265, []string{"East Germany", "GDR"}, true},
-	{"YUG", "Yugoslavia", 0, []string{"Serbia and Montenegro"}, true}, // COW 345, 1918-2005
+	{"YUG", "Yugoslavia", 0, nil, true}, // COW 345, 1918-2002
 	{"YMD", "South Yemen", 680, []string{"Yemen People's Republic", "People's Democratic Republic of Yemen"}, true},
 	{"RVN", "South Vietnam", 817, []string{"Republic of Vietnam"}, true},
 	{"KOREA", "Korea (Joseon / Korean Empire)", 730, nil, true},
@@ -287,26 +291,28 @@ func CountryByName(name string) *Country { return byName[NormName(name)] }
 // COWCode maps a COW state number to an axis code for a given year (the
 // year decides for numbers COW kept across a change of state: 255 is
 // Prussia before 1871 and Germany after; 365 is the Soviet Union from 1922
-// to 1991; 345 is Yugoslavia from 1918 to 2005 and Serbia otherwise). It
+// to 1991; 345 is Yugoslavia from 1918 to 2002, Serbia and Montenegro to
+// 2005 and Serbia otherwise; 260 is West Germany). It
 // returns "" for a number it does not know. A zero year takes the modern
 // state.
 func COWCode(ccode, year int) string {
 	switch ccode {
 	case 255:
 		if year != 0 && year < 1871 {
-			return "PRUSSIA"
+			return "PRU"
 		}
 		return "DEU"
-	case 260:
-		return "DEU" // the Federal Republic continued as Germany in 1990
 	case 365:
 		if year >= 1922 && year <= 1991 {
-			return "USSR"
+			return "SUN"
 		}
 		return "RUS"
 	case 345:
-		if year >= 1918 && year <= 2005 {
+		switch {
+		case year >= 1918 && year <= 2002:
 			return "YUG"
+		case year >= 2003 && year <= 2005:
+			return "SCG"
 		}
 		return "SRB"
 	}

@@ -331,3 +331,30 @@ func FuzzParseRow(f *testing.F) {
 		}
 	})
 }
+
+func newEmptyStore() axis.Store { return inmem.New() }
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+func TestSplitTabs(t *testing.T) {
+	for _, line := range []string{"", "a", "\t", "a\tb", "\t\t\t", "abcdefgh\tij\t", "1234567\t\t12345678\t", strings.Repeat("x\t", 70)} {
+		var f [maxFields][]byte
+		n := splitTabs([]byte(line), &f)
+		want := strings.Split(line, "\t")
+		if n != len(want) {
+			t.Errorf("%q: %d fields, want %d", line, n, len(want))
+			continue
+		}
+		for i := 0; i < n && i < maxFields; i++ {
+			if string(f[i]) != want[i] {
+				t.Errorf("%q field %d: %q, want %q", line, i, f[i], want[i])
+			}
+		}
+	}
+}

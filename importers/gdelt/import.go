@@ -32,7 +32,7 @@ var cameoCountry = map[string]string{
 	"KOS": "XKX",
 	"SER": "SRB",
 	"YUG": "YUG",
-	"SUN": "USSR",
+	"SUN": "SUN",
 	"PSE": "PSE",
 }
 
@@ -407,7 +407,7 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 		d := axis.Day(int(k.day/10000), int(k.day/100%100), int(k.day%100))
 		ev := axis.Evidence{
 			DocumentID: "", // set at commit, once the file hash is known
-			Source:     fmt.Sprintf("%s:%d", file, g.best.line),
+			Source:     file + ":" + strconv.FormatInt(g.best.line, 10),
 			URL:        g.best.url,
 			Published:  d,
 			Sentence:   sentence(src, tgt, d, m, g),
@@ -416,7 +416,6 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 			Status:     axis.Reported,
 			Attrs: map[string]string{
 				"cameo":           g.best.code,
-				"cameo_label":     m.Label,
 				"cameo_codes":     strings.Join(g.codes, ","),
 				"quad_class":      strconv.Itoa(g.best.quad),
 				"goldstein":       strconv.FormatFloat(g.best.goldstein, 'f', 1, 64),
@@ -427,7 +426,6 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 				"num_articles":    strconv.FormatInt(g.articles, 10),
 				"events":          strconv.Itoa(g.events),
 				"global_event_id": g.best.id,
-				"line":            strconv.FormatInt(g.best.line, 10),
 			},
 		}
 		r := &axis.Relation{Source: src, Target: tgt, Kind: m.Kind, Item: m.Item, Date: d,
@@ -438,22 +436,39 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 }
 
 func sentence(src, tgt string, d axis.Date, m Mapping, g *agg) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "GDELT %s: %s → %s, CAMEO %s (%s)", d, src, tgt, g.best.code, m.Label)
+	b := make([]byte, 0, 160)
+	b = append(b, "GDELT "...)
+	b = append(b, d.String()...)
+	b = append(b, ": "...)
+	b = append(b, src...)
+	b = append(b, " → "...)
+	b = append(b, tgt...)
+	b = append(b, ", CAMEO "...)
+	b = append(b, g.best.code...)
+	b = append(b, " ("...)
+	b = append(b, m.Label...)
+	b = append(b, "), "...)
 	if g.events > 1 {
-		fmt.Fprintf(&b, ", %d events, %d mentions", g.events, g.mentions)
-	} else {
-		fmt.Fprintf(&b, ", %d mentions", g.mentions)
+		b = strconv.AppendInt(b, int64(g.events), 10)
+		b = append(b, " events, "...)
 	}
-	fmt.Fprintf(&b, "; top event %s", g.best.id)
+	b = strconv.AppendInt(b, g.mentions, 10)
+	b = append(b, " mentions; top event "...)
+	b = append(b, g.best.id...)
 	if g.best.a1 != "" || g.best.a2 != "" {
-		fmt.Fprintf(&b, " (%s → %s)", g.best.a1, g.best.a2)
+		b = append(b, " ("...)
+		b = append(b, g.best.a1...)
+		b = append(b, " → "...)
+		b = append(b, g.best.a2...)
+		b = append(b, ')')
 	}
 	if g.best.place != "" {
-		fmt.Fprintf(&b, " at %s", g.best.place)
+		b = append(b, " at "...)
+		b = append(b, g.best.place...)
 	}
-	fmt.Fprintf(&b, ", Goldstein %.1f", g.best.goldstein)
-	return b.String()
+	b = append(b, ", Goldstein "...)
+	b = strconv.AppendFloat(b, g.best.goldstein, 'f', 1, 64)
+	return string(b)
 }
 
 // Commit writes everything read in one transaction.
