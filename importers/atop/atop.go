@@ -1,0 +1,534 @@
+// Package atop imports the Alliance Treaty Obligations and Provisions
+// (ATOP) data set, version 5: the member-level file (atop5_1m.csv: one row
+// per member and phase of an alliance, with its obligations and their
+// conditions) and the dyad-year file (atop5_1dy.csv: one row per pair of
+// states and year with the obligations they share).
+//
+// Obligations map to commitment kinds: defense → defense_pact (or
+// security_guarantee when only one member of the pair is bound), offense
+// → offense_pact, neutral → neutrality_pact, nonagg → nonaggression_pact,
+// consul → consultation_pact. COW state numbers map to axis codes through
+// importers.COWCode, historical states included.
+package atop
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"axis"
+	"axis/importers"
+)
+
+// Method is the evidence method of ATOP rows.
+const Method = axis.MethodImportPrefix + "atop"
+
+// Confidence of ATOP evidence: coded by hand from treaty texts.
+const Confidence = 0.9
+
+const publisher = "ATOP (Leeds et al.)"
+const homepage = "http://www.atopdata.org/"
+
+// obligation is one ATOP obligation column with its condition columns.
+type obligation struct {
+	col   string
+	kind  axis.Kind
+	label string
+	pre   string // condition column prefix: defco, offco, neuco, conco
+}
+
+var obligations = []obligation{
+	{"defense", axis.DefensePact, "defense", "def"},
+	{"offense", axis.OffensePact, "offense", "off"},
+	{"neutral", axis.NeutralityPact, "neutrality", "neu"},
+	{"nonagg", axis.NonaggressionPact, "non-aggression", "nag"},
+	{"consul", axis.ConsultationPact, "consultation", "con"},
+}
+
+// condition columns per obligation (ATOP codebook): specific adversary,
+// location, specific conflict, non-compliance with a demand, number of
+// attackers, non-provocation; consultation has "request" instead.
+var condCols = map[string][]string{
+	"def": {"defcoadv", "defcoloc", "defcocon", "defcodem", "defconum", "defconpr"},
+	"off": {"offcoadv", "offcoloc", "offcocon", "offcodem", "offconum"},
+	"neu": {"neucoadv", "neucoloc", "neucocon", "neucodem", "neuconum", "neuconpr"},
+	"con": {"concoadv", "concoloc", "concocon", "concoreq"},
+}
+
+var condLabels = map[string]string{
+	"coadv": "specific adversary", "coloc": "location", "cocon": "specific conflict",
+	"codem": "non-compliance with a demand", "conum": "number of attackers", "conpr": "non-provocation",
+	"coreq": "on request",
+}
+
+var memberCols = []string{"atopid", "member", "yrent", "defense", "offense", "neutral", "nonagg", "consul"}
+var dyadCols = []string{"statea", "stateb", "year", "defense", "offense", "neutral", "nonagg", "consul"}
+
+// Import reads ATOP files (member-level or dyad-year, told apart by their
+// header) and commits their commitments in one Write.
+func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
+	if err := opt.CheckActors(); err != nil {
+		return nil, err
+	}
+	ins, err := importers.Inputs(paths)
+	if err != nil {
+		return nil, err
+	}
+	res, err := importers.NewResolver(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	sum := importers.NewSummary("atop")
+	var pacts importers.Pacts
+	var docs []*axis.Document
+	var read int64
+	for i := range ins {
+		in := &ins[i]
+		doc, err := readInput(ctx, in, res, &opt, sum, &pacts, &read)
+		if err != nil {
+			return sum, err
+		}
+		docs = append(docs, doc)
+		sum.Files = append(sum.Files, in.Name)
+	}
+	sum.SortSkips()
+	return sum, importers.Commit(ctx, st, sum, docs, res, pacts.Relations())
+}
+
+func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts, read *int64) (*axis.Document, error) {
+	rc, err := in.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	hr := importers.NewHashingReader(rc)
+	doc := importers.DatasetDocument("", in.Name, in.Path, publisher, homepage)
+	// The two layouts share no required header: try member-level first.
+	t, err := importers.OpenTable(hr, in.Name, "an ATOP member-level or dyad-year file", nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	var rd reader
+	switch {
+	case hasAll(t, memberCols):
+		rd = &memberReader{byAlliance: map[string][]member{}}
+	case hasAll(t, dyadCols):
+		rd = &dyadReader{runs: map[dyadKey]*run{}}
+	default:
+		return nil, importers.WrongFormat(in.Name, t.Line, "an ATOP member-level or dyad-year file", t.Header)
+	}
+	for {
+		rec, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		var bad *importers.BadRow
+		if errors.As(err, &bad) {
+			sum.RowsRead++
+			if err := sum.Bad(opt, in.Name, bad.Line, "%s", bad.Msg); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		sum.RowsRead++
+		if sum.RowsRead%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if msg := rd.row(t, rec); msg != "" {
+			if err := sum.Bad(opt, in.Name, t.Line, "%s", msg); err != nil {
+				return nil, err
+			}
+		}
+		if opt.Progress != nil && sum.RowsRead%1024 == 0 {
+			opt.Progress(*read+hr.N, sum.RowsRead)
+		}
+	}
+	*read += hr.N
+	if opt.Progress != nil {
+		opt.Progress(*read, sum.RowsRead)
+	}
+	doc.ID = hr.Sum()
+	rd.emit(in.Name, doc, res, opt, sum, pacts)
+	return doc, nil
+}
+
+func hasAll(t *importers.Table, cols []string) bool {
+	for _, c := range cols {
+		if !t.Has(c) {
+			return false
+		}
+	}
+	return true
+}
+
+type reader interface {
+	// row reads one record, returning a message when it is malformed.
+	row(t *importers.Table, rec []string) string
+	// emit turns what was read into pacts.
+	emit(file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts)
+}
+
+// member is one row of the member-level file.
+type member struct {
+	line        int64
+	atopid      string
+	phase       string
+	ccode       int
+	entry, exit axis.Date
+	obl         [5]bool
+	conds       [5][]string // condition labels per obligation
+}
+
+type memberReader struct {
+	byAlliance map[string][]member
+	order      []string
+}
+
+func (m *memberReader) row(t *importers.Table, rec []string) string {
+	var mb member
+	mb.line = t.Line
+	mb.atopid = t.Get(rec, "atopid")
+	mb.phase = t.Get(rec, "phase")
+	if mb.atopid == "" {
+		return "atopid is empty"
+	}
+	var ok bool
+	if mb.ccode, ok = t.Int(rec, "member"); !ok || mb.ccode <= 0 {
+		return fmt.Sprintf("member %q is not a COW state number", t.Get(rec, "member"))
+	}
+	ints := map[string]int{}
+	for _, c := range []string{"yrent", "moent", "dayent", "yrexit", "moexit", "dayexit"} {
+		v, ok := t.Int(rec, c)
+		if !ok {
+			return fmt.Sprintf("%s %q is not a number", c, t.Get(rec, c))
+		}
+		ints[c] = v
+	}
+	if ints["yrent"] <= 0 {
+		return fmt.Sprintf("yrent %q is not a year", t.Get(rec, "yrent"))
+	}
+	mb.entry = importers.DateOf(ints["yrent"], ints["moent"], ints["dayent"])
+	mb.exit = importers.DateOf(ints["yrexit"], ints["moexit"], ints["dayexit"])
+	for i, o := range obligations {
+		f, ok := t.Flag(rec, o.col)
+		if !ok {
+			return fmt.Sprintf("%s %q is not 0 or 1", o.col, t.Get(rec, o.col))
+		}
+		mb.obl[i] = f
+		for _, c := range condCols[o.pre] {
+			if on, _ := t.Flag(rec, c); on {
+				mb.conds[i] = append(mb.conds[i], condLabels[c[3:]])
+			}
+		}
+	}
+	key := mb.atopid + "/" + mb.phase
+	if _, seen := m.byAlliance[key]; !seen {
+		m.order = append(m.order, key)
+	}
+	m.byAlliance[key] = append(m.byAlliance[key], mb)
+	return ""
+}
+
+func (m *memberReader) emit(file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts) {
+	for _, key := range m.order {
+		members := m.byAlliance[key]
+		used := make([]bool, len(members))
+		for i := range members {
+			for j := i + 1; j < len(members); j++ {
+				a, b := &members[i], &members[j]
+				if a.ccode == b.ccode {
+					continue
+				}
+				start := later(a.entry, b.entry)
+				end := earlier(a.exit, b.exit)
+				if !end.IsZero() && end.Before(start) {
+					continue // never members at the same time
+				}
+				ca, cb := importers.COWCode(a.ccode, start.Year), importers.COWCode(b.ccode, start.Year)
+				if ca == "" || cb == "" || !res.Use(ca) || !res.Use(cb) {
+					line := b.line
+					if ca == "" || !res.Use(ca) {
+						line = a.line
+					}
+					sum.Skip(importers.ReasonUnknownCode, file, line)
+					used[i], used[j] = true, true
+					continue
+				}
+				if !opt.KeepActors(ca, cb) {
+					sum.Skip(importers.ReasonFilterActors, file, a.line)
+					used[i], used[j] = true, true
+					continue
+				}
+				if !opt.KeepSpan(start, end) {
+					sum.Skip(importers.ReasonFilterDate, file, a.line)
+					used[i], used[j] = true, true
+					continue
+				}
+				any := false
+				for k, o := range obligations {
+					if !a.obl[k] && !b.obl[k] {
+						continue
+					}
+					any = true
+					src, tgt, kind := ca, cb, o.kind
+					note := ""
+					if a.obl[k] != b.obl[k] {
+						if o.kind == axis.DefensePact {
+							kind = axis.SecurityGuarantee
+							if b.obl[k] {
+								src, tgt = cb, ca
+							}
+						} else {
+							note = "asymmetric: only " + pickS(a.obl[k], ca, cb) + " is bound"
+						}
+					}
+					conds := union(a.conds[k], b.conds[k])
+					pacts.Add(importers.Pact{A: src, B: tgt, Kind: kind, Start: start, End: end,
+						Conditions: conditions(conds, note),
+						Title:      "ATOP " + a.atopid,
+						Doc:        doc,
+						Evidence: axis.Evidence{
+							Source:     fmt.Sprintf("%s:%d,%d", file, a.line, b.line),
+							URL:        homepage,
+							Published:  start,
+							Sentence:   memberSentence(a, src, tgt, o.label, kind, start, end, conds, note),
+							Method:     Method,
+							Confidence: Confidence,
+							Status:     axis.Confirmed,
+							Attrs: map[string]string{
+								"atopid": a.atopid, "phase": a.phase, "obligation": o.col,
+								"ccode1": strconv.Itoa(a.ccode), "ccode2": strconv.Itoa(b.ccode),
+								"conditions": strings.Join(conds, "; "),
+							},
+						}})
+				}
+				if any {
+					used[i], used[j] = true, true
+				}
+			}
+		}
+		for i := range members {
+			if used[i] {
+				sum.Imported++
+				continue
+			}
+			reason := importers.ReasonNoObligation
+			if len(members) == 1 {
+				reason = "no other member in the alliance phase"
+			}
+			sum.Skip(reason, file, members[i].line)
+		}
+	}
+}
+
+func memberSentence(a *member, src, tgt, label string, kind axis.Kind, start, end axis.Date, conds []string, note string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ATOP alliance %s", a.atopid)
+	if a.phase != "" {
+		fmt.Fprintf(&b, " (phase %s)", a.phase)
+	}
+	if kind == axis.SecurityGuarantee {
+		fmt.Fprintf(&b, ": %s bound to defend %s", src, tgt)
+	} else {
+		fmt.Fprintf(&b, ": %s and %s share a %s obligation", src, tgt, label)
+	}
+	fmt.Fprintf(&b, " from %s", start)
+	if end.IsZero() {
+		b.WriteString(", still in force")
+	} else {
+		fmt.Fprintf(&b, " to %s", end)
+	}
+	if len(conds) > 0 {
+		fmt.Fprintf(&b, "; conditions: %s", strings.Join(conds, ", "))
+	}
+	if note != "" {
+		fmt.Fprintf(&b, "; %s", note)
+	}
+	return b.String()
+}
+
+// conditions turns ATOP's condition flags into axis conditions. ATOP says
+// that a condition exists, not which adversary or place: the labels go to
+// Note; non-provocation becomes NonProvocation.
+func conditions(labels []string, note string) axis.Conditions {
+	var c axis.Conditions
+	var parts []string
+	for _, l := range labels {
+		if l == "non-provocation" {
+			c.NonProvocation = true
+		}
+		parts = append(parts, l)
+	}
+	if len(parts) > 0 {
+		c.Note = "ATOP conditions: " + strings.Join(parts, ", ")
+	}
+	if note != "" {
+		if c.Note != "" {
+			c.Note += "; "
+		}
+		c.Note += note
+	}
+	return c
+}
+
+func union(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			found = found || x == y
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func later(a, b axis.Date) axis.Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}
+
+// earlier returns the earlier end; a zero end is open, so the other wins.
+func earlier(a, b axis.Date) axis.Date {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero():
+		return a
+	case a.Before(b):
+		return a
+	}
+	return b
+}
+
+func pickS(first bool, a, b string) string {
+	if first {
+		return a
+	}
+	return b
+}
+
+// dyadKey is a pair of COW numbers and an obligation.
+type dyadKey struct {
+	a, b int
+	obl  int
+}
+
+// run is a stretch of consecutive years a pair shared an obligation.
+type run struct {
+	first, last int
+	line        int64
+	lastLine    int64
+	spans       [][4]int64 // closed spans: first, last, line, lastLine
+}
+
+type dyadReader struct {
+	runs    map[dyadKey]*run
+	order   []dyadKey
+	maxYear int
+	rows    int64
+	noObl   int64
+	noLine  int64
+}
+
+func (d *dyadReader) row(t *importers.Table, rec []string) string {
+	a, ok1 := t.Int(rec, "stateA")
+	b, ok2 := t.Int(rec, "stateB")
+	y, ok3 := t.Int(rec, "year")
+	if !ok1 || !ok2 || a <= 0 || b <= 0 {
+		return fmt.Sprintf("stateA %q / stateB %q are not COW state numbers", t.Get(rec, "stateA"), t.Get(rec, "stateB"))
+	}
+	if !ok3 || y < 1500 || y > 2200 {
+		return fmt.Sprintf("year %q is not a year", t.Get(rec, "year"))
+	}
+	if a > b {
+		a, b = b, a
+	}
+	d.maxYear = max(d.maxYear, y)
+	any := false
+	for i, o := range obligations {
+		f, ok := t.Flag(rec, o.col)
+		if !ok {
+			return fmt.Sprintf("%s %q is not 0 or 1", o.col, t.Get(rec, o.col))
+		}
+		if !f {
+			continue
+		}
+		any = true
+		k := dyadKey{a, b, i}
+		r := d.runs[k]
+		switch {
+		case r == nil:
+			d.runs[k] = &run{first: y, last: y, line: t.Line, lastLine: t.Line}
+			d.order = append(d.order, k)
+		case y == r.last || y == r.last+1:
+			r.last, r.lastLine = y, t.Line
+		default:
+			r.spans = append(r.spans, [4]int64{int64(r.first), int64(r.last), r.line, r.lastLine})
+			r.first, r.last, r.line, r.lastLine = y, y, t.Line, t.Line
+		}
+	}
+	if any {
+		d.rows++
+	} else {
+		d.noObl++
+		if d.noLine == 0 {
+			d.noLine = t.Line
+		}
+	}
+	return ""
+}
+
+func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts) {
+	sum.SkipN(importers.ReasonNoObligation, d.noObl, fmt.Sprintf("%s:%d", file, d.noLine))
+	sum.Imported += d.rows
+	for _, k := range d.order {
+		r := d.runs[k]
+		spans := append(r.spans, [4]int64{int64(r.first), int64(r.last), r.line, r.lastLine})
+		for _, sp := range spans {
+			first, last := int(sp[0]), int(sp[1])
+			ca, cb := importers.COWCode(k.a, first), importers.COWCode(k.b, first)
+			if ca == "" || cb == "" || !res.Use(ca) || !res.Use(cb) {
+				sum.Skip(importers.ReasonUnknownCode, file, sp[2])
+				continue
+			}
+			start := axis.Date{Year: first}
+			var end axis.Date
+			if last < d.maxYear {
+				end = axis.Date{Year: last + 1}
+			}
+			if !opt.KeepActors(ca, cb) {
+				sum.Skip(importers.ReasonFilterActors, file, sp[2])
+				continue
+			}
+			if !opt.KeepSpan(start, end) {
+				sum.Skip(importers.ReasonFilterDate, file, sp[2])
+				continue
+			}
+			o := obligations[k.obl]
+			sentence := fmt.Sprintf("ATOP dyad-years: %s and %s share a %s obligation every year from %d to %d", ca, cb, o.label, first, last)
+			src := fmt.Sprintf("%s:%d", file, sp[2])
+			if sp[3] != sp[2] {
+				src = fmt.Sprintf("%s:%d-%d", file, sp[2], sp[3])
+			}
+			pacts.Add(importers.Pact{A: ca, B: cb, Kind: o.kind, Start: start, End: end, Doc: doc,
+				Title: "ATOP dyad-years",
+				Evidence: axis.Evidence{Source: src, URL: homepage, Published: start, Sentence: sentence,
+					Method: Method, Confidence: Confidence, Status: axis.Confirmed,
+					Attrs: map[string]string{"obligation": o.col, "ccode1": strconv.Itoa(k.a), "ccode2": strconv.Itoa(k.b),
+						"first_year": strconv.Itoa(first), "last_year": strconv.Itoa(last)}}})
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package atop
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"axis"
+	"axis/importers"
+	"axis/inmem"
+)
+
+func load(t *testing.T, st axis.Store, opt importers.Options, paths ...string) *importers.Summary {
+	t.Helper()
+	sum, err := Import(context.Background(), st, paths, opt)
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return sum
+}
+
+func rel(t *testing.T, st axis.Store, a, b string, kind axis.Kind) *axis.Relation {
+	t.Helper()
+	rs, err := st.Relations(context.Background(), axis.RelationFilter{Between: [2]string{a, b}, Kinds: []axis.Kind{kind}, WithEvidence: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 {
+		return nil
+	}
+	return &rs[0]
+}
+
+func TestMemberLevel(t *testing.T) {
+	st := inmem.New()
+	sum := load(t, st, importers.Options{}, "testdata/atop5_1m.csv")
+	tests := []struct {
+		name           string
+		a, b           string
+		kind           axis.Kind
+		signed, ended  string
+		nonProvocation bool
+		note           string
+	}{
+		{"NATO-like pact, three members pairwise", "FRA", "USA", axis.DefensePact, "1949-08-24", "", false, ""},
+		{"same alliance, consultation", "GBR", "USA", axis.ConsultationPact, "1949-08-24", "", false, ""},
+		{"2024 treaty", "PRK", "RUS", axis.DefensePact, "2024-06-19", "", false, ""},
+		{"Germany in 1882 is DEU, Austria-Hungary historical", "AUH", "DEU", axis.DefensePact, "1882-05-20", "1915-05-03", true, "specific adversary"},
+		{"COW 365 in 1939 is the Soviet Union", "DEU", "SUN", axis.NonaggressionPact, "1939-08-23", "1941-06-22", false, ""},
+		{"COW 255 in 1815 is Prussia", "PRU", "RUS", axis.ConsultationPact, "1815-09-26", "1825-12-01", false, ""},
+		{"one-sided defense is a guarantee", "USA", "JPN", axis.SecurityGuarantee, "1960-06-23", "", false, "location"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := rel(t, st, tc.a, tc.b, tc.kind)
+			if r == nil {
+				t.Fatalf("no %s between %s and %s", tc.kind, tc.a, tc.b)
+			}
+			c := r.Commitment
+			if c == nil || c.Signed.String() != tc.signed || c.Ended.String() != tc.ended {
+				t.Fatalf("commitment %+v, want signed %s ended %s", c, tc.signed, tc.ended)
+			}
+			if c.Conditions.NonProvocation != tc.nonProvocation || !strings.Contains(c.Conditions.Note, tc.note) {
+				t.Errorf("conditions %+v", c.Conditions)
+			}
+			if r.Status != axis.Confirmed || r.Evidence[0].Method != "import:atop" || !strings.HasPrefix(r.Evidence[0].Source, "atop5_1m.csv:") {
+				t.Errorf("evidence %+v", r.Evidence[0])
+			}
+		})
+	}
+	if g := rel(t, st, "USA", "JPN", axis.SecurityGuarantee); g != nil && g.Source != "USA" {
+		t.Errorf("guarantee goes %s→%s, want USA→JPN", g.Source, g.Target)
+	}
+	if a, err := st.Actor(context.Background(), "AUH"); err != nil || !a.Historical {
+		t.Errorf("AUH: %+v %v", a, err)
+	}
+	want := map[string]int64{
+		importers.ReasonUnknownCode:           1,
+		importers.ReasonNoObligation:          2,
+		"no other member in the alliance phase": 1,
+	}
+	for reason, n := range want {
+		if got := sum.Skips(reason); got != n {
+			t.Errorf("%q: %d, want %d", reason, got, n)
+		}
+	}
+	if sum.RowsRead != 19 {
+		t.Errorf("rows %d", sum.RowsRead)
+	}
+}
+
+func TestDyadYear(t *testing.T) {
+	st := inmem.New()
+	sum := load(t, st, importers.Options{}, "testdata/atop5_1dy.csv")
+	r := rel(t, st, "USA", "GBR", axis.DefensePact)
+	if r == nil || r.Commitment.Signed.String() != "1949" || r.Commitment.Ended.String() != "1953" {
+		t.Fatalf("USA-GBR %+v", r)
+	}
+	// COW 365 in the 1960s is the Soviet Union, in 2024 Russia; the gap in
+	// 1963 splits the Soviet run into two evidence pieces.
+	sov := rel(t, st, "SUN", "PRK", axis.DefensePact)
+	if sov == nil || len(sov.Evidence) != 2 || sov.Commitment.Ended.String() != "1966" {
+		t.Fatalf("SUN-PRK %+v", sov)
+	}
+	if r := rel(t, st, "RUS", "PRK", axis.DefensePact); r == nil || !r.Commitment.Ended.IsZero() {
+		t.Fatalf("RUS-PRK should be in force: %+v", r)
+	}
+	if sum.Skips(importers.ReasonNoObligation) != 1 {
+		t.Errorf("no-obligation rows %d", sum.Skips(importers.ReasonNoObligation))
+	}
+}
+
+func TestFiltersAndIdempotence(t *testing.T) {
+	st := inmem.New()
+	sum := load(t, st, importers.Options{Actors: []string{"PRK"}, Since: axis.MustParseDate("2000")}, "testdata/atop5_1m.csv", "testdata/atop5_1dy.csv")
+	rs, _ := st.Relations(context.Background(), axis.RelationFilter{})
+	for _, r := range rs {
+		if !r.Involves("PRK") {
+			t.Errorf("filter let %s-%s through", r.Source, r.Target)
+		}
+	}
+	if len(rs) == 0 || sum.Skips(importers.ReasonFilterActors) == 0 || sum.Skips(importers.ReasonFilterDate) == 0 {
+		t.Errorf("relations %d, skips %+v", len(rs), sum.Skipped)
+	}
+	st2 := inmem.New()
+	load(t, st2, importers.Options{}, "testdata/atop5_1m.csv")
+	again := load(t, st2, importers.Options{}, "testdata/atop5_1m.csv")
+	if again.Write.Changed() {
+		t.Errorf("second import changed the store: %+v", again.Write)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile("testdata/atop5_1m.csv")
+	lines := strings.SplitAfter(string(good), "\n")
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o644)
+		return p
+	}
+	tests := []struct {
+		name, path, want string
+		skipped          int64 // -1: fails even with --skip-bad
+	}{
+		{"column count", write("short.csv", lines[0]+lines[1]+"9001,2,1949\n"), "short.csv:3: expected 35 columns", 1},
+		{"not a number", write("nan.csv", lines[0]+strings.Replace(lines[1], "9001,2,", "9001,USA,", 1)), "nan.csv:2: member \"USA\" is not a COW state number", 1},
+		{"semicolons", write("semi.csv", strings.ReplaceAll(lines[0], ",", ";")+strings.ReplaceAll(lines[1], ",", ";")), "semi.csv:1: wrong delimiter", -1},
+		{"COW header", write("cow.csv", "version4id,ccode1,state_name1,ccode2,state_name2\n1,2,USA,200,UK\n"), "looks like a COW alliance by-dyad file", -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := inmem.New()
+			_, err := Import(context.Background(), st, []string{tc.path}, importers.Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+			if s, _ := st.Stats(context.Background()); s.Relations+s.Documents+s.Actors != 0 {
+				t.Errorf("committed %+v", s)
+			}
+			sum, err := Import(context.Background(), st, []string{tc.path}, importers.Options{SkipBad: true})
+			if tc.skipped < 0 {
+				if err == nil {
+					t.Error("--skip-bad accepted it")
+				}
+				return
+			}
+			if err != nil || sum.Skips(importers.ReasonMalformed) != tc.skipped {
+				t.Errorf("--skip-bad: %v, %+v", err, sum)
+			}
+		})
+	}
+}
+
+func FuzzMemberRow(f *testing.F) {
+	good, _ := os.ReadFile("testdata/atop5_1m.csv")
+	lines := strings.SplitAfter(string(good), "\n")
+	f.Add(lines[1])
+	f.Add(lines[6])
+	f.Add("9001,2,x,,,,,,,,\n")
+	f.Fuzz(func(t *testing.T, row string) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "f.csv")
+		os.WriteFile(p, []byte(lines[0]+lines[1]+row), 0o644)
+		Import(context.Background(), inmem.New(), []string{p}, importers.Options{SkipBad: true})
+	})
+}
