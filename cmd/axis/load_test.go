@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"axis"
+	"axis/sqlite"
+)
+
+// runAxis runs the root command with args and returns its output and error.
+func runAxis(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	rootCmd.SetOut(&out)
+	rootCmd.SetErr(&out)
+	rootCmd.SetArgs(args)
+	err := rootCmd.ExecuteContext(context.Background())
+	return out.String(), err
+}
+
+func storeStats(t *testing.T, path string) axis.Stats {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+const loadGood = `sources:
+  w1: {publisher: Example Wire, title: A visit, url: "https://example.org/1", date: 2025-10-10}
+relations:
+  - {source: PRK, target: RUS, kind: visit, date: 2025-10, status: reported, note: A delegation visited Moscow., cite: [w1]}
+`
+
+func TestLoadCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "axis.db")
+	good := filepath.Join(dir, "good.yaml")
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(good, []byte(loadGood), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badText := loadGood + "  - {source: PRK, target: RUSS, kind: visit, note: n, cite: [w1]}\n"
+	if err := os.WriteFile(bad, []byte(badText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	out, err := runAxis(t, "--db", db, "load", good)
+	if err != nil || !strings.Contains(out, "good.yaml: 1 relations new") {
+		t.Fatalf("first load: %q, %v", out, err)
+	}
+	out, err = runAxis(t, "--db", db, "load", good)
+	if err != nil || !strings.Contains(out, "good.yaml: no changes") {
+		t.Fatalf("second load: %q, %v", out, err)
+	}
+
+	before := storeStats(t, db)
+	_, err = runAxis(t, "--db", db, "load", bad)
+	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), `bad.yaml:5: relations[1].target: unknown actor code "RUSS"; closest known: RUS`) {
+		t.Fatalf("bad load: err %v, exit code %d", err, exitCode(err))
+	}
+	if after := storeStats(t, db); !reflect.DeepEqual(before, after) {
+		t.Errorf("a bad last line changed the stats: %+v -> %+v", before, after)
+	}
+
+	out, err = runAxis(t, "--db", db, "load", "--check", good)
+	if err != nil || !strings.Contains(out, "ok, 1 relations") {
+		t.Errorf("--check: %q, %v", out, err)
+	}
+	loadCmd.Flags().Set("check", "false")
+
+	if _, err := runAxis(t, "--db", db, "load", filepath.Join(dir, "missing.yaml")); exitCode(err) != 2 {
+		t.Errorf("missing file: %v, exit code %d", err, exitCode(err))
+	}
+}
