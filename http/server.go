@@ -24,6 +24,7 @@ import (
 
 	"axis"
 	"axis/analysis"
+	"axis/textcode"
 )
 
 // Defaults for Options' zero values.
@@ -52,6 +53,9 @@ type Options struct {
 	// UI is the web UI's file tree (index.html at its root); nil serves a
 	// page that says how to build it.
 	UI fs.FS
+	// Coder codes ingested text; nil makes POST /api/v1/ingest answer
+	// 503 unavailable.
+	Coder *textcode.Coder
 	// Weights are the analysis weights; nil uses analysis.DefaultWeights.
 	Weights *analysis.Weights
 	// Logger receives internal errors and panics; nil discards them.
@@ -76,7 +80,10 @@ type Route struct {
 	Method  string
 	Pattern string
 	// Write marks endpoints that change the store and need the token.
-	Write   bool
+	Write bool
+	// Upload marks endpoints whose body may reach Options.MaxUpload
+	// rather than Options.MaxBody.
+	Upload  bool
 	handler func(w http.ResponseWriter, r *http.Request) error
 }
 
@@ -218,6 +225,11 @@ func (s *Server) dispatch(routes []Route) http.Handler {
 	return s.api(func(w http.ResponseWriter, r *http.Request) error {
 		for _, rt := range routes {
 			if rt.Method == r.Method || (rt.Method == http.MethodGet && r.Method == http.MethodHead) {
+				if rt.Upload && r.Body != nil {
+					r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxUpload)
+				} else if r.Body != nil {
+					r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
+				}
 				if rt.Write {
 					if err := s.authorize(r); err != nil {
 						return err
@@ -232,15 +244,12 @@ func (s *Server) dispatch(routes []Route) http.Handler {
 }
 
 // api adapts an error-returning handler: it sets the request deadline and
-// limits the body, and writes any error in the envelope.
+// writes any error in the envelope. (dispatch limits the body.)
 func (s *Server) api(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
-		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
-		}
 		if err := h(w, r); err != nil {
 			s.writeError(w, r, err)
 		}

@@ -85,9 +85,13 @@ func runServe(cmd *cobra.Command, args []string) error {
 	}
 	defer st.Close()
 
+	coder, err := textcodeCoder()
+	if err != nil {
+		return fmt.Errorf("building the text coder: %w", err)
+	}
 	stderr := cmd.ErrOrStderr()
 	srv := axishttp.NewServer(st, axishttp.Options{
-		Addr: addr, ReadOnly: readOnly, Token: token, Timeout: timeout,
+		Addr: addr, ReadOnly: readOnly, Token: token, Timeout: timeout, Coder: coder,
 		MaxBody: maxBody, MaxUpload: maxUpload, UI: web.FS(),
 		Logger: log.New(stderr, "axis serve: ", log.LstdFlags),
 	})
