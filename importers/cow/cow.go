@@ -1,0 +1,293 @@
+// Package cow imports the Correlates of War Formal Alliances data set,
+// version 4.1: the by-dyad file (alliance_v4.1_by_dyad.csv, one row per
+// pair of states in an alliance, with dyad_st_*/dyad_end_* dates) and the
+// by-member file (alliance_v4.1_by_member.csv, one row per member with
+// mem_st_*/mem_end_* dates).
+//
+// COW codes an alliance's type by flags; axis takes the strongest:
+// defense (type I) → defense_pact, neutrality (IIa) → neutrality_pact,
+// nonaggression (IIb) → nonaggression_pact, entente (III) →
+// consultation_pact. State numbers map through importers.COWCode, with the
+// year deciding for numbers COW reused (Prussia/Germany, USSR/Russia).
+package cow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"axis"
+	"axis/importers"
+)
+
+// Method is the evidence method of COW rows.
+const Method = axis.MethodImportPrefix + "cow"
+
+// Confidence of COW evidence: coded by hand from treaty texts.
+const Confidence = 0.9
+
+const publisher = "Correlates of War Project"
+const homepage = "https://correlatesofwar.org/data-sets/formal-alliances/"
+
+// types lists COW's alliance flags, strongest first.
+var types = []struct {
+	col, label string
+	kind       axis.Kind
+}{
+	{"defense", "defense pact (type I)", axis.DefensePact},
+	{"neutrality", "neutrality pact (type IIa)", axis.NeutralityPact},
+	{"nonaggression", "non-aggression pact (type IIb)", axis.NonaggressionPact},
+	{"entente", "entente (type III)", axis.ConsultationPact},
+}
+
+var dyadCols = []string{"version4id", "ccode1", "ccode2", "dyad_st_year", "dyad_end_year", "defense", "neutrality", "nonaggression", "entente"}
+var memberCols = []string{"version4id", "ccode", "mem_st_year", "mem_end_year", "defense", "neutrality", "nonaggression", "entente"}
+
+// Import reads COW alliance files (by-dyad or by-member, told apart by
+// their header) and commits their commitments in one Write.
+func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
+	if err := opt.CheckActors(); err != nil {
+		return nil, err
+	}
+	ins, err := importers.Inputs(paths)
+	if err != nil {
+		return nil, err
+	}
+	res, err := importers.NewResolver(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	sum := importers.NewSummary("cow")
+	var pacts importers.Pacts
+	var docs []*axis.Document
+	var read int64
+	for i := range ins {
+		doc, err := readInput(ctx, &ins[i], res, &opt, sum, &pacts, &read)
+		if err != nil {
+			return sum, err
+		}
+		docs = append(docs, doc)
+		sum.Files = append(sum.Files, ins[i].Name)
+	}
+	sum.SortSkips()
+	return sum, importers.Commit(ctx, st, sum, docs, res, pacts.Relations())
+}
+
+// row is one dyad (or one member, B unset) as read.
+type row struct {
+	line       int64
+	id         string
+	a, b       int
+	start, end axis.Date
+	flags      [4]bool
+}
+
+func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts, read *int64) (*axis.Document, error) {
+	rc, err := in.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	hr := importers.NewHashingReader(rc)
+	want := "a COW alliance by-dyad or by-member file"
+	t, err := importers.OpenTable(hr, in.Name, want, nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	byDyad := hasAll(t, dyadCols)
+	if !byDyad && !hasAll(t, memberCols) {
+		return nil, importers.WrongFormat(in.Name, t.Line, want, t.Header)
+	}
+	prefix, c1 := "mem", "ccode"
+	if byDyad {
+		prefix, c1 = "dyad", "ccode1"
+	}
+	var rows []row
+	for {
+		rec, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		var bad *importers.BadRow
+		if errors.As(err, &bad) {
+			sum.RowsRead++
+			if err := sum.Bad(opt, in.Name, bad.Line, "%s", bad.Msg); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		sum.RowsRead++
+		if sum.RowsRead%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		r, msg := parseRow(t, rec, prefix, c1, byDyad)
+		if msg != "" {
+			if err := sum.Bad(opt, in.Name, t.Line, "%s", msg); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rows = append(rows, r)
+	}
+	*read += hr.N
+	if opt.Progress != nil {
+		opt.Progress(*read, sum.RowsRead)
+	}
+	doc := importers.DatasetDocument(hr.Sum(), in.Name, in.Path, publisher, homepage)
+	if !byDyad {
+		rows = pairMembers(rows, in.Name, sum)
+	}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		emit(r, in.Name, doc, res, opt, sum, pacts, seen)
+	}
+	return doc, nil
+}
+
+func hasAll(t *importers.Table, cols []string) bool {
+	for _, c := range cols {
+		if !t.Has(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func parseRow(t *importers.Table, rec []string, prefix, c1 string, byDyad bool) (row, string) {
+	r := row{line: t.Line, id: t.Get(rec, "version4id")}
+	if r.id == "" {
+		return r, "version4id is empty"
+	}
+	var ok bool
+	if r.a, ok = t.Int(rec, c1); !ok || r.a <= 0 {
+		return r, fmt.Sprintf("%s %q is not a COW state number", c1, t.Get(rec, c1))
+	}
+	if byDyad {
+		if r.b, ok = t.Int(rec, "ccode2"); !ok || r.b <= 0 {
+			return r, fmt.Sprintf("ccode2 %q is not a COW state number", t.Get(rec, "ccode2"))
+		}
+	}
+	var n [6]int
+	for i, c := range []string{"_st_year", "_st_month", "_st_day", "_end_year", "_end_month", "_end_day"} {
+		if n[i], ok = t.Int(rec, prefix+c); !ok {
+			return r, fmt.Sprintf("%s%s %q is not a number", prefix, c, t.Get(rec, prefix+c))
+		}
+	}
+	if n[0] <= 0 {
+		return r, fmt.Sprintf("%s_st_year %q is not a year", prefix, t.Get(rec, prefix+"_st_year"))
+	}
+	r.start = importers.DateOf(n[0], n[1], n[2])
+	r.end = importers.DateOf(n[3], n[4], n[5])
+	if !r.end.IsZero() && r.end.Before(r.start) {
+		return r, fmt.Sprintf("ends (%s) before it starts (%s)", r.end, r.start)
+	}
+	for i, ty := range types {
+		f, ok := t.Flag(rec, ty.col)
+		if !ok {
+			return r, fmt.Sprintf("%s %q is not 0 or 1", ty.col, t.Get(rec, ty.col))
+		}
+		r.flags[i] = f
+	}
+	return r, ""
+}
+
+// pairMembers turns member rows into dyad rows: every two members of an
+// alliance, over the time both were members.
+func pairMembers(members []row, file string, sum *importers.Summary) []row {
+	byID := map[string][]int{}
+	var order []string
+	for i, m := range members {
+		if _, ok := byID[m.id]; !ok {
+			order = append(order, m.id)
+		}
+		byID[m.id] = append(byID[m.id], i)
+	}
+	var out []row
+	for _, id := range order {
+		idx := byID[id]
+		if len(idx) == 1 {
+			sum.Skip("no other member in the alliance", file, members[idx[0]].line)
+			continue
+		}
+		for x := 0; x < len(idx); x++ {
+			for y := x + 1; y < len(idx); y++ {
+				a, b := members[idx[x]], members[idx[y]]
+				if a.a == b.a {
+					continue
+				}
+				start := a.start
+				if start.Before(b.start) {
+					start = b.start
+				}
+				end := a.end
+				if end.IsZero() || !b.end.IsZero() && b.end.Before(end) {
+					end = b.end
+				}
+				if !end.IsZero() && end.Before(start) {
+					continue
+				}
+				var flags [4]bool
+				for i := range flags {
+					flags[i] = a.flags[i] || b.flags[i]
+				}
+				out = append(out, row{line: a.line, id: id, a: a.a, b: b.a, start: start, end: end, flags: flags})
+			}
+		}
+	}
+	return out
+}
+
+func emit(r row, file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts, seen map[string]bool) {
+	ty := -1
+	for i, f := range r.flags {
+		if f {
+			ty = i
+			break
+		}
+	}
+	if ty < 0 {
+		sum.Skip(importers.ReasonNoObligation, file, r.line)
+		return
+	}
+	ca, cb := importers.COWCode(r.a, r.start.Year), importers.COWCode(r.b, r.start.Year)
+	if ca == "" || cb == "" || !res.Use(ca) || !res.Use(cb) {
+		sum.Skip(importers.ReasonUnknownCode, file, r.line)
+		return
+	}
+	if !opt.KeepActors(ca, cb) {
+		sum.Skip(importers.ReasonFilterActors, file, r.line)
+		return
+	}
+	if !opt.KeepSpan(r.start, r.end) {
+		sum.Skip(importers.ReasonFilterDate, file, r.line)
+		return
+	}
+	sum.Imported++
+	lo, hi := min(r.a, r.b), max(r.a, r.b)
+	key := fmt.Sprintf("%s/%d/%d/%s", r.id, lo, hi, r.start)
+	if seen[key] {
+		return // the by-dyad file lists a pair once each way
+	}
+	seen[key] = true
+	t := types[ty]
+	var b strings.Builder
+	fmt.Fprintf(&b, "COW alliance %s: %s and %s, %s, from %s", r.id, ca, cb, t.label, r.start)
+	if r.end.IsZero() {
+		b.WriteString(", still in force")
+	} else {
+		fmt.Fprintf(&b, " to %s", r.end)
+	}
+	pacts.Add(importers.Pact{A: ca, B: cb, Kind: t.kind, Start: r.start, End: r.end, Doc: doc,
+		Title: "COW alliance " + r.id,
+		Evidence: axis.Evidence{Source: fmt.Sprintf("%s:%d", file, r.line), URL: homepage, Published: r.start,
+			Sentence: b.String(), Method: Method, Confidence: Confidence, Status: axis.Confirmed,
+			Attrs: map[string]string{"version4id": r.id, "type": t.col, "ccode1": strconv.Itoa(r.a), "ccode2": strconv.Itoa(r.b)}}})
+}

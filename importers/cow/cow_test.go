@@ -1,0 +1,136 @@
+package cow
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"axis"
+	"axis/importers"
+	"axis/inmem"
+)
+
+func rel(t *testing.T, st axis.Store, a, b string, kind axis.Kind) *axis.Relation {
+	t.Helper()
+	rs, err := st.Relations(context.Background(), axis.RelationFilter{Between: [2]string{a, b}, Kinds: []axis.Kind{kind}, WithEvidence: true})
+	if err != nil || len(rs) != 1 {
+		return nil
+	}
+	return &rs[0]
+}
+
+func TestByDyadAndMember(t *testing.T) {
+	st := inmem.New()
+	sum, err := Import(context.Background(), st, []string{"testdata/alliance_v4.1_by_dyad.csv", "testdata/alliance_v4.1_by_member.csv"}, importers.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		a, b          string
+		kind          axis.Kind
+		signed, ended string
+		evidence      int
+	}{
+		{"DEU", "AUH", axis.DefensePact, "1879-10-07", "1918-11-11", 1}, // listed both ways, one evidence
+		{"SUN", "DEU", axis.NeutralityPact, "1939-08-23", "1941-06-22", 1},
+		{"USA", "GBR", axis.DefensePact, "1949-08-24", "", 1},
+		{"SUN", "PRK", axis.DefensePact, "1961-07-06", "1996-09-10", 1},
+		{"FRA", "SUN", axis.ConsultationPact, "1935-05-02", "1939", 1},
+		{"PRU", "BAVARIA", axis.DefensePact, "1866-08-22", "1871-01-18", 1},
+		{"RUS", "BLR", axis.DefensePact, "1992-05-15", "", 1},
+		{"ARM", "GEO", axis.DefensePact, "1993-12-09", "1999-04-02", 1},
+	}
+	for _, tc := range tests {
+		r := rel(t, st, tc.a, tc.b, tc.kind)
+		if r == nil {
+			t.Errorf("no %s %s-%s", tc.kind, tc.a, tc.b)
+			continue
+		}
+		if r.Commitment.Signed.String() != tc.signed || r.Commitment.Ended.String() != tc.ended || len(r.Evidence) != tc.evidence {
+			t.Errorf("%s-%s: %+v, %d evidence", tc.a, tc.b, r.Commitment, len(r.Evidence))
+		}
+	}
+	if a, err := st.Actor(context.Background(), "BAVARIA"); err != nil || !a.Historical {
+		t.Errorf("BAVARIA %+v %v", a, err)
+	}
+	for reason, n := range map[string]int64{importers.ReasonUnknownCode: 1, importers.ReasonNoObligation: 1, "no other member in the alliance": 1} {
+		if sum.Skips(reason) != n {
+			t.Errorf("%q: %d want %d", reason, sum.Skips(reason), n)
+		}
+	}
+	again, err := Import(context.Background(), st, []string{"testdata"}, importers.Options{})
+	if err != nil || again.Write.Changed() {
+		t.Errorf("second import: %v %+v", err, again.Write)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	st := inmem.New()
+	sum, err := Import(context.Background(), st, []string{"testdata/alliance_v4.1_by_dyad.csv"}, importers.Options{Until: axis.MustParseDate("1900")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := st.Relations(context.Background(), axis.RelationFilter{})
+	if len(rs) != 2 || sum.Skips(importers.ReasonFilterDate) != 5 {
+		t.Errorf("%d relations, %d date-filtered", len(rs), sum.Skips(importers.ReasonFilterDate))
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile("testdata/alliance_v4.1_by_dyad.csv")
+	lines := strings.SplitAfter(string(good), "\n")
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o644)
+		return p
+	}
+	tests := []struct {
+		name, path, want string
+		skipped          int64
+	}{
+		{"column count", write("short.csv", lines[0]+"1,255,Germany\n"+lines[3]), "short.csv:2: expected 18 columns", 1},
+		{"bad year", write("year.csv", lines[0]+strings.Replace(lines[4], "1949", "19x9", 1)), "year.csv:2: dyad_st_year \"19x9\"", 1},
+		{"ends before start", write("order.csv", lines[0]+strings.Replace(lines[1], "1918", "1870", 1)), "order.csv:2: ends (1870-11-11) before it starts", 1},
+		{"tabs", write("tabs.csv", strings.ReplaceAll(lines[0], ",", "\t")), "tabs.csv:1: wrong delimiter", -1},
+		{"ATOP header", write("atop.csv", "atopid,member,yrent\n1,2,1949\n"), "its header looks like an ATOP member-level file", -1},
+		{"empty", write("empty.csv", ""), "empty.csv: the file is empty", -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := inmem.New()
+			_, err := Import(context.Background(), st, []string{tc.path}, importers.Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+			if s, _ := st.Stats(context.Background()); s.Relations+s.Documents+s.Actors != 0 {
+				t.Errorf("committed %+v", s)
+			}
+			sum, err := Import(context.Background(), st, []string{tc.path}, importers.Options{SkipBad: true})
+			if tc.skipped < 0 {
+				if err == nil {
+					t.Error("--skip-bad accepted it")
+				}
+				return
+			}
+			if err != nil || sum.Skips(importers.ReasonMalformed) != tc.skipped {
+				t.Errorf("--skip-bad: %v %+v", err, sum.Skipped)
+			}
+		})
+	}
+}
+
+func FuzzDyadRow(f *testing.F) {
+	good, _ := os.ReadFile("testdata/alliance_v4.1_by_dyad.csv")
+	lines := strings.SplitAfter(string(good), "\n")
+	f.Add(lines[1])
+	f.Add(lines[4])
+	f.Add("\"1,2\",x\n")
+	f.Fuzz(func(t *testing.T, row string) {
+		p := filepath.Join(t.TempDir(), "f.csv")
+		os.WriteFile(p, []byte(lines[0]+row), 0o644)
+		Import(context.Background(), inmem.New(), []string{p}, importers.Options{SkipBad: true})
+	})
+}
