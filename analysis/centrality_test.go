@@ -1,7 +1,13 @@
 package analysis
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
+
+	"gonum.org/v1/gonum/graph/network"
+	"gonum.org/v1/gonum/graph/path"
+	"gonum.org/v1/gonum/graph/simple"
 
 	"axis"
 )
@@ -48,5 +54,37 @@ func TestCentralityStar(t *testing.T) {
 	empty, err := Centrality(ctx, s, nil, "", Window{Until: axis.MustParseDate("2000")})
 	if err != nil || empty.Nodes != 0 {
 		t.Errorf("empty window: %v %+v", err, empty)
+	}
+}
+
+// Our Brandes betweenness must agree with gonum's path-enumerating
+// BetweennessWeighted on random weighted graphs.
+func TestBetweennessMatchesGonum(t *testing.T) {
+	for seed := uint64(1); seed <= 5; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 9))
+		n := 12
+		adj := make([][]wedge, n)
+		g := simple.NewWeightedUndirectedGraph(0, math.Inf(1))
+		for i := 0; i < n; i++ {
+			g.AddNode(simple.Node(int64(i)))
+		}
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				if rng.Float64() > 0.35 {
+					continue
+				}
+				w := float64(1 + rng.IntN(3)) // small integers make ties, testing path counting
+				adj[i] = append(adj[i], wedge{j, w})
+				adj[j] = append(adj[j], wedge{i, w})
+				g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(int64(i)), simple.Node(int64(j)), w))
+			}
+		}
+		want := network.BetweennessWeighted(g, path.DijkstraAllPaths(g))
+		got := betweenness(adj)
+		for i := 0; i < n; i++ {
+			if math.Abs(got[i]-want[int64(i)]) > 1e-9 {
+				t.Errorf("seed %d node %d: %v, gonum %v", seed, i, got[i], want[int64(i)])
+			}
+		}
 	}
 }

@@ -24,12 +24,12 @@ func TestCohesionShapes(t *testing.T) {
 		rel{src: "DDD", tgt: "AAA", kind: axis.Trade, date: "2024-01"},
 	)
 	cases := []struct {
-		name            string
-		rels            []rel
-		density, centr  float64
-		closure         float64
-		multi, bi       int
-		shape, hub      string
+		name           string
+		rels           []rel
+		density, centr float64
+		closure        float64
+		multi, bi      int
+		shape, hub     string
 	}{
 		{"clique", clique, 1, 0, 1, 1, 0, "bloc", "AAA"},
 		{"star", star, 0.5, 1, 0, 0, 3, "hub_and_spoke", "AAA"},

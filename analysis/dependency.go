@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"axis"
 )
@@ -46,64 +47,109 @@ type Share struct {
 // Dependency answers "where do actor's supplies come from, and who depends
 // on it?". kind "" means every transfer kind; otherwise any directed kind.
 func Dependency(ctx context.Context, r axis.Reader, w *Weights, actor string, kind axis.Kind, win Window) (*DependencyResult, error) {
+	res, err := DependencyMany(ctx, r, w, []string{actor}, kind, win)
+	if err != nil {
+		return nil, err
+	}
+	return res[0], nil
+}
+
+// DependencyMany is Dependency for several actors in one pass over the
+// store (a report asks for all its actors at once).
+func DependencyMany(ctx context.Context, r axis.Reader, w *Weights, actors []string, kind axis.Kind, win Window) ([]*DependencyResult, error) {
 	w = orDefault(w)
 	if err := win.Validate(); err != nil {
 		return nil, err
 	}
 	if kind != "" && !kind.Valid() {
-		return nil, axis.FieldErrorf(axis.EINVALID, "kind", "unknown kind %q; valid kinds: %v", kind, axis.KindNames())
+		return nil, axis.FieldErrorf(axis.EINVALID, "kind", "unknown kind %q; valid kinds: %s", kind, strings.Join(axis.KindNames(), ", "))
 	}
-	codes, err := actorCodes(ctx, r, actor)
+	codes, err := actorCodes(ctx, r, actors...)
 	if err != nil {
 		return nil, err
 	}
-	actor = codes[0]
-	f := axis.RelationFilter{Actor: actor}
+	f := axis.RelationFilter{}
 	if kind != "" {
 		f.Kinds = []axis.Kind{kind}
 	} else {
 		f.Families = []axis.Family{axis.FamilyTransfer}
 	}
 	ref := win.Ref()
-	in, out := newSupplyAcc(), newSupplyAcc()
-	err = each(ctx, r, f, win, func(rel *axis.Relation) error {
+	want := map[string]int{}
+	for i, c := range codes {
+		want[c] = i
+	}
+	// One accumulator set per scan part, merged in part order.
+	type acc struct {
+		in, out []*supplyAcc
+		intake  map[string]map[string]float64 // recipient -> kind|item -> weight
+	}
+	accs := make([]*acc, scanParts)
+	for p := range accs {
+		a := &acc{intake: map[string]map[string]float64{}}
+		for range codes {
+			a.in = append(a.in, newSupplyAcc())
+			a.out = append(a.out, newSupplyAcc())
+		}
+		accs[p] = a
+	}
+	receive := func(a *acc, to string, key string, wt float64) {
+		m := a.intake[to]
+		if m == nil {
+			m = map[string]float64{}
+			a.intake[to] = m
+		}
+		m[key] += wt
+	}
+	_, err = eachPart(ctx, r, f, win, func(part int, rel *axis.Relation) error {
+		a := accs[part]
 		wt := w.Weight(rel, ref)
-		switch {
-		case rel.Kind.Symmetric():
-			// both parties give and receive
-			in.add(rel, rel.Other(actor), wt)
-			out.add(rel, rel.Other(actor), wt)
-		case rel.Target == actor:
-			in.add(rel, rel.Source, wt)
-		default:
-			out.add(rel, rel.Target, wt)
+		key := string(rel.Kind) + "|" + rel.Item
+		receive(a, rel.Target, key, wt)
+		sym := rel.Kind.Symmetric()
+		if sym {
+			receive(a, rel.Source, key, wt)
+		}
+		if i, ok := want[rel.Target]; ok {
+			a.in[i].add(rel, rel.Source, wt)
+			if sym {
+				a.out[i].add(rel, rel.Source, wt)
+			}
+		}
+		if i, ok := want[rel.Source]; ok {
+			a.out[i].add(rel, rel.Target, wt)
+			if sym {
+				a.in[i].add(rel, rel.Target, wt)
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	res := &DependencyResult{Actor: actor, Kind: kind, Window: win, Weights: w.Ref()}
-	res.Receives = in.supplies(nil)
-	// For each recipient, its whole intake of the kinds it gets from actor.
-	intake := map[string]map[string]float64{} // recipient -> kind|item -> weight
-	for _, rec := range sortedKeys(out.partners()) {
-		kinds := out.kindsOf(rec)
-		tot := map[string]float64{}
-		err := each(ctx, r, axis.RelationFilter{Actor: rec, Kinds: kinds}, win, func(rel *axis.Relation) error {
-			if rel.Target != rec && !rel.Kind.Symmetric() {
-				return nil
+	intake := map[string]map[string]float64{}
+	for _, a := range accs {
+		for _, to := range sortedKeys(a.intake) {
+			m := intake[to]
+			if m == nil {
+				m = map[string]float64{}
+				intake[to] = m
 			}
-			tot[string(rel.Kind)+"|"+rel.Item] += w.Weight(rel, ref)
-			return nil
-		})
-		if err != nil {
-			return nil, err
+			for _, k := range sortedKeys(a.intake[to]) {
+				m[k] += a.intake[to][k]
+			}
 		}
-		intake[rec] = tot
 	}
-	res.Gives = out.supplies(intake)
-	return res, nil
+	out := make([]*DependencyResult, len(codes))
+	for i, c := range codes {
+		in, gv := newSupplyAcc(), newSupplyAcc()
+		for _, a := range accs {
+			in.merge(a.in[i])
+			gv.merge(a.out[i])
+		}
+		out[i] = &DependencyResult{Actor: c, Kind: kind, Window: win, Weights: w.Ref(), Receives: in.supplies(nil), Gives: gv.supplies(intake)}
+	}
+	return out, nil
 }
 
 type supplyAcc struct {
@@ -149,27 +195,44 @@ func (s *supplyAcc) add(r *axis.Relation, partner string, wt float64) {
 	}
 }
 
-func (s *supplyAcc) partners() map[string]bool {
-	out := map[string]bool{}
-	for _, m := range s.pt {
-		for p := range m {
-			out[p] = true
+// merge adds o into s, in sorted key order.
+func (s *supplyAcc) merge(o *supplyAcc) {
+	for _, key := range sortedKeys(o.by) {
+		sp := o.by[key]
+		mine := s.by[key]
+		if mine == nil {
+			mine = &Supply{Kind: sp.Kind, Item: sp.Item}
+			s.by[key] = mine
+			s.pt[key] = map[string]*Share{}
+			s.qt[key] = map[string]map[string]*QuantitySum{}
+		}
+		mine.Weight += sp.Weight
+		mine.Relations += sp.Relations
+		for _, p := range sortedKeys(o.pt[key]) {
+			sh := o.pt[key][p]
+			ms := s.pt[key][p]
+			if ms == nil {
+				ms = &Share{Actor: p}
+				s.pt[key][p] = ms
+				s.qt[key][p] = map[string]*QuantitySum{}
+			}
+			ms.Weight += sh.Weight
+			ms.Relations += sh.Relations
+			for _, u := range sortedKeys(o.qt[key][p]) {
+				q := o.qt[key][p][u]
+				mq := s.qt[key][p][u]
+				if mq == nil {
+					mq = &QuantitySum{Unit: u}
+					s.qt[key][p][u] = mq
+				}
+				mq.Value += q.Value
+				mq.N += q.N
+				if q.Bound != "" && mq.Bound != "over" {
+					mq.Bound = q.Bound
+				}
+			}
 		}
 	}
-	return out
-}
-
-func (s *supplyAcc) kindsOf(partner string) []axis.Kind {
-	seen := map[axis.Kind]bool{}
-	var out []axis.Kind
-	for key, m := range s.pt {
-		if m[partner] != nil && !seen[s.by[key].Kind] {
-			seen[s.by[key].Kind] = true
-			out = append(out, s.by[key].Kind)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
 }
 
 // supplies builds the result. With intake nil, shares are of the actor's

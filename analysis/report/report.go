@@ -115,12 +115,8 @@ func Build(ctx context.Context, r axis.Reader, w *analysis.Weights, actors []str
 			}
 		}
 	}
-	for _, a := range actors {
-		d, err := analysis.Dependency(ctx, r, w, a, "", win)
-		if err != nil {
-			return nil, err
-		}
-		rep.Dependency = append(rep.Dependency, d)
+	if rep.Dependency, err = analysis.DependencyMany(ctx, r, w, actors, "", win); err != nil {
+		return nil, err
 	}
 	rep.Quotes, err = quotes(ctx, r, w, actors, win, opt.Quotes)
 	if err != nil {
