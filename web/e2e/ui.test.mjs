@@ -178,31 +178,40 @@ test('a scenario run shows a chart', async (t) => {
 test('an ingested <script> payload stays inert', async (t) => {
   const { page, problems } = await newPage(t);
   await page.goto(base + '/ingest');
+  // Markup in the text (the coder drops tags from the sentences it keeps),
+  // in the title (stored as given, shown as the evidence's source) and a
+  // javascript: URL as the source address.
   const payload = 'North Korea shipped artillery shells to Russia in March 2025, officials said <script>window.__xss=1</script><img src=x onerror="window.__xss=2">.\n\n' +
     'Iran supplied drones to Russia <b onmouseover="window.__xss=3">in 2024</b>.';
+  const title = 'Wire <script>window.__xss=4</script><img src=x onerror="window.__xss=5">';
   await page.fill('#ingest-text', payload);
-  await page.fill('#ingest-title', 'e2e <script>window.__xss=4</script> title');
+  await page.fill('#ingest-title', title);
   await page.fill('#ingest-date', '2025-04-01');
+  await page.fill('#ingest-source', 'javascript:window.__xss=6');
   await page.click('#ingest-preview');
   await page.waitForSelector('#ingest-highlighted', { timeout: 15000 });
-  assert.ok(await page.locator('#ingest-highlighted mark.coded').count() >= 1, 'nothing highlighted');
+  assert.ok(await page.locator('#ingest-highlighted mark.coded').count() >= 2, 'coded sentences not highlighted');
   await page.fill('#ingest-token', token);
   await page.click('#ingest-save');
   await page.waitForFunction(() => /saved:/.test(document.getElementById('status').textContent), null, { timeout: 15000 });
   const shown = await page.locator('#ingest-highlighted').textContent();
   assert.ok(shown.includes('<script>window.__xss=1</script>'), 'the script tag is not shown as text');
+  assert.ok(shown.includes('onerror="window.__xss=2"'), 'the onerror attribute is not shown as text');
   assert.equal(await page.locator('#ingest-highlighted script, #ingest-highlighted img, #ingest-highlighted b').count(), 0);
   await page.screenshot({ path: join(shots, 'ingest.png'), fullPage: true });
 
   // The stored evidence, shown in the dyad panel, is text too.
   await page.goto(base + '/?a=PRK&b=RUS');
   await page.waitForSelector('body[data-graph-ready="1"]', { timeout: 30000 });
-  const q = page.locator('#panel blockquote.sentence', { hasText: 'onerror=' }).first();
-  await q.waitFor({ timeout: 10000 });
-  assert.match(await q.textContent(), /<script>window\.__xss=1<\/script>/);
+  const fig = page.locator('#panel figure.quote', { hasText: 'window.__xss=4' }).first();
+  await fig.waitFor({ timeout: 10000 });
+  const caption = await fig.locator('figcaption').textContent();
+  assert.ok(caption.includes(title), 'the title is not shown as text: ' + caption);
+  assert.equal(await fig.locator('a').count(), 0, 'a javascript: source became a link');
   assert.equal(await page.locator('#panel script, #panel img, #panel b[onmouseover]').count(), 0);
-  await q.scrollIntoViewIfNeeded();
-  await q.hover();
+  await fig.scrollIntoViewIfNeeded();
+  await fig.hover();
+  await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'injected script ran');
   await page.screenshot({ path: join(shots, 'xss-inert.png') });
   assert.deepEqual(problems, []);

@@ -10,15 +10,18 @@ const TOKEN_KEY = 'axis-token';
 // <mark>. Everything is a text node: the document's own markup stays inert.
 export function highlight(text, coded) {
   const spans = [];
+  let from = 0;
   for (const c of coded) {
     const r = c.relation;
     for (const e of r.evidence || []) {
       let start = e.start, end = e.end;
       if (!(end > start && end <= text.length && text.slice(start, end) === e.sentence)) {
-        start = text.indexOf(e.sentence);
-        end = start + e.sentence.length;
+        [start, end] = locate(text, e.sentence, from);
       }
-      if (start >= 0 && end > start) spans.push({ start, end, r });
+      if (start >= 0 && end > start) {
+        spans.push({ start, end, r });
+        from = start;
+      }
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -38,6 +41,37 @@ export function highlight(text, coded) {
   }
   if (pos < text.length) out.push(document.createTextNode(text.slice(pos)));
   return out;
+}
+
+// locate finds where the coder's (normalised) sentence sits in the text
+// the user sent: its first and last words, in order, with anything (quotes,
+// dashes, markup the coder dropped) between them. [-1, -1] when not found.
+export function locate(text, sentence, from = 0) {
+  const at = text.indexOf(sentence, from);
+  if (at >= 0) return [at, at + sentence.length];
+  const words = sentence.match(/[\p{L}\p{N}]+/gu) || [];
+  if (!words.length) return [-1, -1];
+  const esc = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const seq = (ws) => new RegExp(ws.map(esc).join('[^\\p{L}\\p{N}]+(?:[^\\n]{0,80}?[^\\p{L}\\p{N}])?'), 'gu');
+  const head = seq(words.slice(0, 5));
+  head.lastIndex = from;
+  let m = head.exec(text);
+  if (!m && from > 0) { head.lastIndex = 0; m = head.exec(text); }
+  if (!m) return [-1, -1];
+  const start = m.index;
+  const tailWords = words.slice(Math.max(5, words.length - 3));
+  if (!tailWords.length) return [start, start + m[0].length];
+  const tail = seq(tailWords);
+  tail.lastIndex = start + m[0].length;
+  const t = tail.exec(text);
+  if (!t || t.index - start > sentence.length * 3 + 400) return [start, start + m[0].length];
+  let end = t.index + t[0].length;
+  // Run on to the sentence's own full stop when markup sits before it.
+  const stop = text.slice(end, end + 200).search(/[.!?](\s|$)|\n\n/);
+  if (stop >= 0 && text[end + stop] !== '\n') end += stop + 1;
+  let begin = start;
+  if (begin > 0 && /["'“‘(]/.test(text[begin - 1])) begin--;
+  return [begin, end];
 }
 
 let kindFamilies = new Map();
