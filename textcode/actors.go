@@ -44,7 +44,7 @@ func (c *Coder) addName(n Name) {
 	}
 	node.entries = append(node.entries, &nameEntry{code: n.Code, form: n.Form, text: n.Text, exact: isAcronym(n.Text)})
 	for _, w := range words {
-		c.vocab[w] = true
+		c.nameWords[w] = true
 	}
 }
 

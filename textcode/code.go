@@ -16,6 +16,9 @@ type Coder struct {
 	names *nnode
 	lex   Lexicon
 	vocab map[string]bool
+	// nameWords are the words of actor names, known to the glue splitter
+	// only as capitalised parts.
+	nameWords map[string]bool
 }
 
 // New builds a coder from a lexicon of actor names and the embedded rules.
@@ -24,7 +27,7 @@ func New(lex Lexicon) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Coder{rs: rs, names: &nnode{}, lex: lex, vocab: map[string]bool{}}
+	c := &Coder{rs: rs, names: &nnode{}, lex: lex, vocab: map[string]bool{}, nameWords: map[string]bool{}}
 	for w := range rs.vocab {
 		c.vocab[w] = true
 	}
@@ -32,6 +35,9 @@ func New(lex Lexicon) (*Coder, error) {
 		c.vocab[w] = true
 	}
 	for _, n := range lex.Names {
+		c.addName(n)
+	}
+	for _, n := range rs.extraNames {
 		c.addName(n)
 	}
 	return c, nil
@@ -82,6 +88,10 @@ type sent struct {
 	firms []match
 	date  axis.Date
 	par   *Paragraph
+	// actDirect lets a name that modifies an item be a direct object
+	// ("criticised Washington's arms sales").
+	actDirect bool
+	stopComma bool
 }
 
 // cand is a relation found in a sentence before it becomes a Coded.
@@ -194,6 +204,41 @@ func (s *sent) findPhrases() {
 	}
 	s.trig = dropContained(s.trig)
 	s.items = dropContained(s.items)
+	if len(s.items) > 0 {
+		kept := s.trig[:0]
+		for _, t := range s.trig {
+			inside := false
+			for _, it := range s.items {
+				inside = inside || it.start <= t.start && t.end <= it.end && it.end-it.start > t.end-t.start
+			}
+			if !inside {
+				kept = append(kept, t)
+			}
+		}
+		s.trig = kept
+	}
+	for i, t := range s.trig {
+		if !t.p.noun && t.start > 0 {
+			prev := s.toks[t.start-1].low
+			if prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "'s" || s.mAt[t.start-1] >= 0 && s.ms[s.mAt[t.start-1]].demonym() {
+				p := *t.p
+				p.noun, p.participle = true, false
+				s.trig[i].p = &p
+			}
+		}
+	}
+	if len(s.c.rs.blockers) > 0 {
+		// "drone warfare", "intelligence reports": the item word modifies
+		// another noun and is not what flows
+		kept := s.items[:0]
+		for _, it := range s.items {
+			if it.end < n && s.c.rs.blockers[s.toks[it.end].low] {
+				continue
+			}
+			kept = append(kept, it)
+		}
+		s.items = kept
+	}
 	s.cues = dropContained(s.cues)
 	// items inside a firm noun ("arms makers") are not items
 	if len(s.firms) > 0 {
@@ -388,6 +433,13 @@ func (s *sent) subjectLeft(at int) int {
 			i = m.start
 			continue
 		}
+		if (m.poss && !m.pron || m.demonym() && s.modifiesItem(m)) && m.start > 0 && !s.c.rs.dets[s.toks[m.start-1].low] {
+			// "supported Russia's war by providing": the possessive belongs
+			// to an object; prefer a free name further left in the clause
+			if k2 := s.subjectLeft(m.start); k2 >= 0 && !s.ms[k2].poss {
+				return k2
+			}
+		}
 		return k
 	}
 	return -1
@@ -425,9 +477,28 @@ func (s *sent) subjectRight(at int) int {
 
 // chain returns the mention and the names joined to it by commas, "and",
 // "or", hyphens and "as well as", on both sides.
-func (s *sent) chain(k int) []int {
-	out := []int{k}
+func (s *sent) chain(k int) (out []int) {
+	out = []int{k}
 	seps := map[string]bool{",": true, "and": true, "or": true, "-": true, "&": true, "/": true, "the": true, "both": true, "of": true, "as": true, "well": true}
+	defer func() {
+		// a list joined by commas alone ("Ukraine, US") is not a conjunction
+		if len(out) > 1 {
+			lo, hi := len(s.toks), 0
+			for _, k := range out {
+				lo, hi = min(lo, s.ms[k].start), max(hi, s.ms[k].end)
+			}
+			real := false
+			for i := lo; i < hi; i++ {
+				switch s.toks[i].low {
+				case "and", "or", "&", "-", "/":
+					real = true
+				}
+			}
+			if !real {
+				out = out[:1]
+			}
+		}
+	}()
 	// left
 	for cur := k; ; {
 		i := s.ms[cur].start - 1
@@ -467,6 +538,10 @@ func hasConj(s *sent, i, j int) bool {
 		switch s.toks[k].low {
 		case ",", "and", "or", "-", "&", "/":
 			return true
+		case "as":
+			if !(k+2 < j && s.toks[k+1].low == "well" && s.toks[k+2].low == "as") && !(k >= 2 && s.toks[k-1].low == "well" && s.toks[k-2].low == "as") {
+				return false
+			}
 		}
 	}
 	return false
@@ -491,7 +566,7 @@ func (s *sent) codesOf(ks []int) []string {
 // comes right after from).
 func (s *sent) prepTarget(from, limit int, preps map[string]bool, direct bool) int {
 	for i := from; i < len(s.toks) && i < from+limit; i++ {
-		if s.isStop(i) || i > from && s.c.rs.clauseStops[s.toks[i].low] {
+		if s.isStop(i) || i > from && s.c.rs.clauseStops[s.toks[i].low] || s.stopComma && s.toks[i].low == "," {
 			break
 		}
 		k := s.mAt[i]
@@ -504,10 +579,20 @@ func (s *sent) prepTarget(from, limit int, preps map[string]bool, direct bool) i
 			i = m.end - 1
 			continue
 		}
+		if m.poss && !m.pron && s.after(m) < len(s.toks) && s.mAt[s.after(m)] >= 0 {
+			// "Yemen's Houthis": the possessed name is meant
+			if preps[g] || g == "" && direct && s.gapOK(from, m.start) || from > 0 && g == s.toks[from-1].low {
+				return s.mAt[s.after(m)]
+			}
+		}
 		if preps[g] {
 			return k
 		}
-		if g == "" && direct && s.gapOK(from, m.start) && !s.modifiesItem(m) {
+		if g == "" && direct && s.gapOK(from, m.start) && (s.actDirect || !s.modifiesItem(m)) {
+			return k
+		}
+		if from > 0 && g == s.toks[from-1].low && s.c.rs.preps[g] && s.gapOK(from, m.start) {
+			// the trigger ends with the preposition: "invasion of Ukraine"
 			return k
 		}
 		i = m.end - 1
@@ -872,9 +957,15 @@ func (s *sent) frameTransfer(tm match) []cand {
 				tgt = s.prepTarget(tm.end, limit, r.targets, false)
 			}
 		default:
-			src = s.subjectLeft(tm.start)
+			src = s.gerundSubject(tm)
+			if src < 0 {
+				src = s.subjectLeft(tm.start)
+			}
 			if src < 0 {
 				src = s.subjectRight(tm.end)
+			}
+			if src < 0 {
+				src = s.topic()
 			}
 			if r.Object {
 				tgt = s.prepTarget(tm.end, 6, r.targets, true)
@@ -914,7 +1005,13 @@ func (s *sent) frameTransfer(tm match) []cand {
 				src = originOf()
 			}
 		default:
-			tgt = s.subjectLeft(tm.start)
+			tgt = s.gerundSubject(tm)
+			if tgt < 0 {
+				tgt = s.subjectLeft(tm.start)
+			}
+			if tgt < 0 {
+				tgt = s.subjectRight(tm.end)
+			}
 			src = s.afterWord(tm.end, limit, "from")
 			if src < 0 {
 				src = originOf()
@@ -926,6 +1023,23 @@ func (s *sent) frameTransfer(tm match) []cand {
 	}
 	if tgt >= 0 {
 		tgtChain = s.chain(tgt)
+		if m := &s.ms[tgt]; m.start > tm.end && s.governor(m) != "" {
+			last := m.end
+			for _, k := range tgtChain {
+				last = max(last, s.ms[k].end)
+			}
+			kept := kis[:0]
+			hasBefore := false
+			for _, ki := range kis {
+				hasBefore = hasBefore || ki.m.start >= 0 && ki.m.start < m.start
+			}
+			for _, ki := range kis {
+				if !hasBefore || ki.m.start < last {
+					kept = append(kept, ki)
+				}
+			}
+			kis = kept
+		}
 	}
 	st, cueWords := s.status(tm)
 	base := s.base(tm)
@@ -937,22 +1051,12 @@ func (s *sent) frameTransfer(tm match) []cand {
 		for _, ki := range kis {
 			c := base
 			c.kind, c.item = ki.kind, ki.item
-			c.words = append(append([]string{}, base.words...))
+			c.words = append([]string{}, base.words...)
 			if ki.m.start >= 0 {
 				c.words = append(c.words, "item="+s.span(ki.m.start, ki.m.end))
 				c.qty = s.quantity(ki.m)
 			}
 			c.date, c.until = s.dateNear(tm)
-			if len(tgtCodes) == 0 {
-				if !give || len(srcCodes) == 0 {
-					if !give && len(srcCodes) == 0 {
-						// resolved later from a give relation in the same sentence
-						for _, t := range tgtCodes {
-							_ = t
-						}
-					}
-				}
-			}
 			ss, ts := srcCodes, tgtCodes
 			if len(ss) == 0 && needSrc {
 				for _, t := range ts {
@@ -962,7 +1066,20 @@ func (s *sent) frameTransfer(tm match) []cand {
 				}
 				continue
 			}
-			if len(ts) == 0 && give && len(ss) > 0 {
+			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && s.distinctCodes() == 2 {
+				// implicit target: the one other state the sentence names
+				for _, m := range s.ms {
+					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState {
+						ts = []string{c}
+						break
+					}
+				}
+				if len(ts) > 0 {
+					c.conf = 0.45
+					c.words = append(c.words, "target=sentence:"+ts[0])
+				}
+			}
+			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && s.distinctCodes() == 1 {
 				// implicit target: the last other state of the paragraph
 				for _, p := range s.par.recent {
 					if !contains(ss, p) && s.c.actorKind(p) == axis.ActorState {
@@ -986,12 +1103,8 @@ func (s *sent) frameTransfer(tm match) []cand {
 	}
 	emit(srcCodes, tgtCodes, kis, !give)
 	if len(exch) > 0 {
-		ekis := s.transferItems(exch, r)
-		if give {
-			emit(tgtCodes, srcCodes, ekis, false)
-		} else {
-			emit(tgtCodes, srcCodes, ekis, false)
-		}
+		// what is given "in exchange for" flows the other way
+		emit(tgtCodes, srcCodes, s.transferItems(exch, r), false)
 	}
 	return out
 }
@@ -1028,6 +1141,8 @@ func (s *sent) textOf(chain []int, code string) string {
 
 func (s *sent) frameAct(tm match) []cand {
 	r := tm.p.rule
+	s.actDirect = true
+	defer func() { s.actDirect = false }()
 	pass := s.passive(tm)
 	src, tgt := -1, -1
 	switch {
@@ -1045,14 +1160,22 @@ func (s *sent) frameAct(tm match) []cand {
 		} else {
 			src = s.possessorBefore(tm.start)
 			if src < 0 {
+				src = s.afterWord(tm.end, 3, "from")
+			}
+			if src < 0 && s.lightVerbBefore(tm.start) {
 				src = s.subjectLeft(tm.start)
 			}
 		}
 		if tgt < 0 {
+			s.stopComma = true
 			tgt = s.prepTarget(tm.end, 10, r.targets, true)
+			s.stopComma = false
 		}
 	default:
-		src = s.subjectLeft(tm.start)
+		src = s.gerundSubject(tm)
+		if src < 0 {
+			src = s.subjectLeft(tm.start)
+		}
 		if src < 0 {
 			src = s.subjectRight(tm.end)
 		}
@@ -1065,7 +1188,6 @@ func (s *sent) frameAct(tm match) []cand {
 		return nil
 	}
 	c := s.base(tm)
-	c.status, _ = s.status(tm)
 	st, cw := s.status(tm)
 	c.status = st
 	c.words = append(c.words, cw...)
@@ -1231,8 +1353,8 @@ func (s *sent) frameMutual(tm match) []cand {
 		add(s.chain(k))
 	}
 	last := s.toks[tm.end-1].low
-	for i := tm.end; i < len(s.toks) && i < tm.end+12; i++ {
-		if s.isStop(i) || s.c.rs.clauseStops[s.toks[i].low] {
+	for i := tm.end; i < len(s.toks) && i < tm.end+10; i++ {
+		if s.isStop(i) || s.c.rs.clauseStops[s.toks[i].low] || s.toks[i].low == "," {
 			break
 		}
 		w := s.toks[i].low
@@ -1313,8 +1435,13 @@ func (s *sent) originPass() []cand {
 // finish resolves sources from reciprocity, drops self relations and
 // duplicates, and drops agreements that restate a commitment.
 func (s *sent) finish(cs []cand) []cand {
+	exchange := false
+	for i := 1; i < len(s.toks); i++ {
+		w := s.toks[i].low
+		exchange = exchange || (w == "return" || w == "exchange") && s.toks[i-1].low == "in"
+	}
 	for i := range cs {
-		if !cs[i].needSrc {
+		if !cs[i].needSrc || !exchange {
 			continue
 		}
 		for _, g := range cs {
@@ -1413,3 +1540,66 @@ func (s *sent) toCoded(c cand) Coded {
 }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// distinctCodes counts the actors a sentence names.
+func (s *sent) distinctCodes() int {
+	seen := map[string]bool{}
+	for _, m := range s.ms {
+		for _, c := range m.codes {
+			seen[c] = true
+		}
+	}
+	return len(seen)
+}
+
+// gerundSubject finds the doer of a gerund after "for", "of", "against" or
+// "from": the name just before it ("sanctioned two Chinese firms for
+// supplying", "accused Iran of sending").
+func (s *sent) gerundSubject(tm match) int {
+	if tm.start == 0 || !strings.HasSuffix(s.toks[tm.start].low, "ing") {
+		return -1
+	}
+	switch s.toks[tm.start-1].low {
+	case "for", "of", "against", "from":
+	default:
+		return -1
+	}
+	for i := tm.start - 2; i >= 0 && i >= tm.start-5; i-- {
+		if k := s.mAt[i]; k >= 0 {
+			return k
+		}
+		if s.isStop(i) || s.toks[i].low == "," {
+			break
+		}
+	}
+	return -1
+}
+
+// topic finds a name fronted as the sentence's topic ("For North Korea,
+// there is little to lose in providing ...").
+func (s *sent) topic() int {
+	for i := 0; i < len(s.toks) && i < 3; i++ {
+		if k := s.mAt[i]; k >= 0 {
+			if a := s.after(&s.ms[k]); a < len(s.toks) && s.toks[a].low == "," {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// lightVerbBefore reports whether a light verb ("imposed", "launched",
+// "carried out") governs the noun at i.
+func (s *sent) lightVerbBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		w := s.toks[k].low
+		if s.c.rs.lightVerbs[w] {
+			return true
+		}
+		if s.c.rs.preps[w] && w != "out" || s.isStop(k) || w == "," {
+			return false
+		}
+	}
+	return false
+}

@@ -165,14 +165,14 @@ func (c *Coder) splitWord(w string) string {
 	for k := 1; k < len(w); k++ {
 		if w[k] >= 'A' && w[k] <= 'Z' && w[k-1] >= 'a' && w[k-1] <= 'z' {
 			left, right := w[:k], w[k:]
-			if c.knows(lower(left)) || len(left) <= 3 {
+			if c.knows(lower(left)) || c.nameWords[lower(left)] || len(left) <= 3 {
 				return c.splitWord(left) + " " + c.splitWord(right)
 			}
 		}
 	}
 	if startsUpper(w) && !c.knows(lower(w)) {
 		// a capitalised unknown word is a name unless it splits cleanly
-		if p := c.splitLower(lower(w), 2); p != nil && c.names.next[p[0]] != nil {
+		if p := c.splitLower(lower(w), 2, true); p != nil && c.nameWords[p[0]] {
 			return rejoin(w, p)
 		}
 		return w
@@ -181,7 +181,10 @@ func (c *Coder) splitWord(w string) string {
 	if c.knows(lw) {
 		return w
 	}
-	if p := c.splitLower(lw, 3); p != nil {
+	if len(lw) < 7 && !shortWords[lw[len(lw)-2:]] {
+		return w
+	}
+	if p := c.splitLower(lw, 3, false); p != nil {
 		return rejoin(w, p)
 	}
 	return w
@@ -202,20 +205,21 @@ func rejoin(orig string, parts []string) string {
 
 // splitLower splits a lower-case word into at most depth known words,
 // preferring the longest first part.
-func (c *Coder) splitLower(w string, depth int) []string {
+func (c *Coder) splitLower(w string, depth int, names bool) []string {
 	if depth == 0 {
 		return nil
 	}
+	known := func(x string) bool { return c.knows(x) || names && c.nameWords[x] }
 	for k := len(w) - 2; k >= 2; k-- {
 		left, right := w[:k], w[k:]
-		if !c.knows(left) {
+		if !known(left) || len(left) < 3 && !shortWords[left] {
 			continue
 		}
-		if c.knows(right) && (len(right) >= 3 || shortWords[right]) && (len(left) >= 3 || shortWords[left]) {
+		if c.knows(right) && (len(right) >= 3 || shortWords[right]) {
 			return []string{left, right}
 		}
 		if len(right) >= 5 {
-			if rest := c.splitLower(right, depth-1); rest != nil {
+			if rest := c.splitLower(right, depth-1, false); rest != nil {
 				return append([]string{left}, rest...)
 			}
 		}

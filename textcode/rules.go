@@ -34,16 +34,19 @@ type ruleSpec struct {
 
 // ruleFile is the whole of rules.yaml.
 type ruleFile struct {
-	Rules       []ruleSpec                     `yaml:"rules"`
-	Items       map[string]map[string][]string `yaml:"items"`
-	TechWords   []string                       `yaml:"tech_words"`
-	TechMap     map[string]string              `yaml:"tech_map"`
-	FirmNouns   []string                       `yaml:"firm_nouns"`
-	Coref       map[int][]string               `yaml:"coref"`
-	Cues        map[string][]string            `yaml:"cues"`
-	ClauseStops []string                       `yaml:"clause_stops"`
-	Preps       []string                       `yaml:"prepositions"`
-	Determiners []string                       `yaml:"determiners"`
+	Rules        []ruleSpec                     `yaml:"rules"`
+	Items        map[string]map[string][]string `yaml:"items"`
+	TechWords    []string                       `yaml:"tech_words"`
+	TechMap      map[string]string              `yaml:"tech_map"`
+	FirmNouns    []string                       `yaml:"firm_nouns"`
+	Coref        map[int][]string               `yaml:"coref"`
+	Cues         map[string][]string            `yaml:"cues"`
+	ClauseStops  []string                       `yaml:"clause_stops"`
+	Preps        []string                       `yaml:"prepositions"`
+	Determiners  []string                       `yaml:"determiners"`
+	ItemBlockers []string                       `yaml:"item_blockers"`
+	ExtraNames   []Name                         `yaml:"extra_names"`
+	LightVerbs   []string                       `yaml:"light_verbs"`
 }
 
 // rule is a compiled rule.
@@ -119,6 +122,9 @@ type ruleSet struct {
 	preps       map[string]bool
 	dets        map[string]bool
 	vocab       map[string]bool
+	blockers    map[string]bool
+	extraNames  []Name
+	lightVerbs  map[string]bool
 }
 
 // spelling variants matched both ways.
@@ -147,7 +153,7 @@ func loadRules() (*ruleSet, error) {
 		return nil, fmt.Errorf("rules.yaml: %w", err)
 	}
 	rs := &ruleSet{trie: &pnode{}, techMap: f.TechMap, clauseStops: set(f.ClauseStops), preps: set(f.Preps),
-		dets: set(f.Determiners), vocab: map[string]bool{}}
+		dets: set(f.Determiners), vocab: map[string]bool{}, blockers: set(f.ItemBlockers), extraNames: f.ExtraNames, lightVerbs: set(f.LightVerbs)}
 	addPhrase := func(text string, p *phrase) {
 		for _, v := range spellingVariants(text) {
 			w := tokenizeWords(v)
