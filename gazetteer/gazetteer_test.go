@@ -245,6 +245,8 @@ func TestResolve(t *testing.T) {
 		{"RUS", "", "RUS"}, {"P_PUTIN", "", "RUS"},
 		// ambiguity
 		{"Korea", "", ""}, {"Congo", "", ""}, {"Dominican", "", "DOM"},
+		{"Khamenei", "2020-01-01", "IRN"}, {"Khamenei", "2026-06-01", "IRN"}, // two persons, one state
+		{"Budanov", "2026-06-01", "UKR"},
 		// unknown
 		{"Narnia", "", ""}, {"", "", ""}, {"Kim", "", ""},
 	}
@@ -272,6 +274,7 @@ func TestLookup(t *testing.T) {
 		{"  north   korea ", "PRK"},
 		{"Korea", "KOR,PRK"},
 		{"Congolese", "COD,COG"},
+		{"Khamenei", "P_KHAMENEI,P_KHAMENEI_M"},
 		{"Shoigu", "P_SHOIGU"},
 		{"Houthi", "HOUTHIS"},
 		{"Georgia", "GEO"},
@@ -360,6 +363,12 @@ func TestInOffice(t *testing.T) {
 		{"NATO", "secretary_general", "2020-01-01", "P_STOLTENBERG"},
 		{"EU", "high_representative", "2022-01-01", "P_BORRELL"},
 		{"CHN", "foreign_minister", "2023-05-01", "P_QIN"},
+		{"IRN", "head_of_state", "2025-06-01", "P_KHAMENEI"},
+		{"IRN", "head_of_state", "2026-06-01", "P_KHAMENEI_M"},
+		{"UKR", "defense_minister", "2025-09-01", "P_SHMYHAL"},
+		{"UKR", "defense_minister", "2026-06-01", "P_FEDOROV_M"},
+		{"HUN", "head_of_government", "2026-06-01", "P_MAGYAR"},
+		{"VEN", "head_of_state", "2026-06-01", "P_RODRIGUEZ_D"},
 	}
 	for _, tt := range tests {
 		var got []string
