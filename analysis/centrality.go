@@ -26,7 +26,8 @@ type CentralityResult struct {
 type ActorScore struct {
 	Actor string `json:"actor"`
 	// PageRank is weighted PageRank (damping 0.85) on the directed graph
-	// whose edges run giver → receiver (both ways for symmetric kinds),
+	// whose edges run giver → receiver (both ways for symmetric kinds and
+	// for membership, whose obligations bind the organization too),
 	// weighted by summed relation weights; scores sum to 1.
 	PageRank float64 `json:"pagerank"`
 	// Betweenness is weighted betweenness on the undirected graph with
@@ -41,7 +42,7 @@ type ActorScore struct {
 }
 
 // CentralityMethod describes the computation, for results and docs.
-const CentralityMethod = "weighted PageRank (gonum network.PageRank, damping 0.85, tol 1e-8) on the directed positive graph (giver to receiver, both ways for symmetric kinds); weighted betweenness (Brandes with Dijkstra, checked against gonum network.BetweennessWeighted) on the undirected positive graph with distance 1/strength"
+const CentralityMethod = "weighted PageRank (gonum network.PageRank, damping 0.85, tol 1e-8) on the directed positive graph (giver to receiver, both ways for symmetric kinds and membership); weighted betweenness (Brandes with Dijkstra, checked against gonum network.BetweennessWeighted) on the undirected positive graph with distance 1/strength"
 
 // Centrality answers "who is central in the positive graph?". family ""
 // takes every family whose sign is positive; a family with a negative sign
@@ -87,7 +88,7 @@ func Centrality(ctx context.Context, r axis.Reader, w *Weights, family axis.Fami
 			return nil
 		}
 		dirs[part][pair{rel.Source, rel.Target}] += wt
-		if rel.Kind.Symmetric() {
+		if rel.Kind.Symmetric() || rel.Kind == axis.Membership {
 			dirs[part][pair{rel.Target, rel.Source}] += wt
 		}
 		return nil

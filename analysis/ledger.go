@@ -2,7 +2,10 @@ package analysis
 
 import (
 	"context"
+	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"axis"
 )
@@ -204,4 +207,36 @@ func (f *flowAcc) flow() Flow {
 		fl.Empty, fl.Note = true, NothingRecorded
 	}
 	return fl
+}
+
+// String formats the sum for people: "over 1,000,000 shells".
+func (q QuantitySum) String() string {
+	s := HumanNumber(q.Value)
+	if q.Unit != "" {
+		s += " " + q.Unit
+	}
+	if q.Bound != "" {
+		s = q.Bound + " " + s
+	}
+	return s
+}
+
+// HumanNumber writes whole numbers with thousands separators
+// (21,000,000) and others with two decimals.
+func HumanNumber(v float64) string {
+	if v != math.Trunc(v) || math.Abs(v) >= 1e15 {
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	s := strconv.FormatInt(int64(math.Abs(v)), 10)
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

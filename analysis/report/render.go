@@ -122,36 +122,12 @@ func statusMix(m map[axis.Status]int) string {
 func quantities(qs []analysis.QuantitySum) string {
 	var parts []string
 	for _, q := range qs {
-		s := fmt.Sprintf("%s %s", humanNumber(q.Value), q.Unit)
-		if q.Bound != "" {
-			s = q.Bound + " " + s
-		}
-		parts = append(parts, strings.TrimSpace(s))
+		parts = append(parts, q.String())
 	}
 	if len(parts) == 0 {
 		return "—"
 	}
 	return strings.Join(parts, "; ")
-}
-
-func humanNumber(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		s := fmt.Sprintf("%d", int64(v))
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		var b strings.Builder
-		for i, c := range s {
-			if i > 0 && (len(s)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(c)
-		}
-		if neg {
-			return "-" + b.String()
-		}
-		return b.String()
-	}
-	return fmt.Sprintf("%.2f", v)
 }
 
 func kindItem(k axis.Kind, item string) string {

@@ -93,8 +93,7 @@ func kindItem(k axis.Kind, item string) string {
 func quantityText(qs []analysis.QuantitySum) string {
 	var parts []string
 	for _, q := range qs {
-		s := strings.TrimSpace(fmt.Sprintf("%s %g %s", q.Bound, q.Value, q.Unit))
-		parts = append(parts, s)
+		parts = append(parts, q.String())
 	}
 	if len(parts) == 0 {
 		return "-"
@@ -430,7 +429,7 @@ In table and csv format the blocs are listed first, then the frustrating edges.`
 			return err
 		}
 		if format == "table" {
-			fmt.Fprintf(cmd.OutOrStdout(), "\n%d actors, %d signed ties; frustration index %.3f (%d edges, weight %.2f); method: %s.\n",
+			fmt.Fprintf(cmd.OutOrStdout(), "\n%d actors, %d signed ties; frustration index %.4f (%d edges, weight %.2f); method: %s.\n",
 				res.Actors, res.Edges, res.FrustrationIndex, res.FrustrationCount, res.Frustration, res.Method)
 		}
 		footer(cmd.OutOrStdout(), format, res.Weights, win)
