@@ -119,10 +119,6 @@ func page[T any](xs []T, offset, limit int) []T {
 	return xs
 }
 
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
-}
-
 // Document returns one document.
 func (s *Store) Document(ctx context.Context, id string) (*axis.Document, error) {
 	var d axis.Document

@@ -23,6 +23,13 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 		return axis.WriteResult{}, fmt.Errorf("store %s: begin write: %w", s.path, err)
 	}
 	w := &writer{ctx: ctx, tx: tx}
+	// Foreign keys are checked at commit, not per statement: an immediate
+	// check makes SQLite keep a statement journal for every multi-row
+	// INSERT, which costs more than the check.
+	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+		tx.Rollback()
+		return axis.WriteResult{}, err
+	}
 	defer func() {
 		w.closeStmts()
 		if err != nil {
@@ -40,7 +47,7 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 	if err := fn(w); err != nil {
 		return axis.WriteResult{}, err
 	}
-	if err := w.flush(); err != nil {
+	if err := w.finish(); err != nil {
 		return axis.WriteResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -56,6 +63,23 @@ type writer struct {
 	res   axis.WriteResult
 	codes map[string]bool // known actor codes, loaded on first use
 	stmts map[string]*sql.Stmt
+
+	// New rows are numbered here and buffered until flush.
+	idsLoaded           bool
+	lastRelID, lastEvID int64
+	firstEvID           int64 // evidence IDs above it are this Write's
+	lastRelIDAtStart    int64
+	// created maps the keys of the relations this Write created to their
+	// IDs; when keysComplete it holds every key of the store, and a key
+	// not in it is new without a lookup.
+	created      map[string]int64
+	keysComplete bool
+	bulk         bool     // in a bulk load (see maybeBulk)
+	dropped      []string // DDL of the indexes to rebuild at the end
+	pend         []*pendingRel
+	pendByKey    map[string]*pendingRel
+	pendEv       []pendingEv
+	pendEvKeys   map[evKey]bool
 }
 
 func (w *writer) stmt(q string) (*sql.Stmt, error) {
@@ -87,8 +111,6 @@ func (w *writer) closeStmts() {
 	}
 	w.stmts = nil
 }
-
-func (w *writer) flush() error { return nil }
 
 // PutActor inserts or replaces an actor.
 func (w *writer) PutActor(a *axis.Actor) error {
@@ -171,6 +193,37 @@ func (w *writer) PutDocument(d *axis.Document) (bool, error) {
 	return true, nil
 }
 
+// batchRows is how many rows one multi-row INSERT writes. New relations
+// and evidence are buffered and written in such batches: one statement per
+// row costs more in database/sql and the driver than SQLite's own work.
+const batchRows = 128
+
+// pendingRel is a new relation not yet written.
+type pendingRel struct {
+	r        axis.Relation // without evidence
+	key      string
+	status   axis.Status
+	events   int
+	quantity *axis.Quantity
+}
+
+// pendingEv is a new evidence piece not yet written.
+type pendingEv struct {
+	e    axis.Evidence // ID and RelationID set
+	hash []byte
+}
+
+type evKey struct {
+	rel  int64
+	hash [16]byte
+}
+
+func keyOf(rel int64, h []byte) evKey {
+	k := evKey{rel: rel}
+	copy(k.hash[:], h)
+	return k
+}
+
 // PutRelation merges r by its key (see axis.Writer).
 func (w *writer) PutRelation(r *axis.Relation) (axis.PutResult, error) {
 	r.Normalize()
@@ -185,25 +238,97 @@ func (w *writer) PutRelation(r *axis.Relation) (axis.PutResult, error) {
 			return axis.PutResult{}, w.unknownActor(code)
 		}
 	}
+	if err := w.loadIDs(); err != nil {
+		return axis.PutResult{}, err
+	}
 	key := r.Key()
+	id, known := w.created[key]
+	if p, ok := w.pendByKey[key]; ok {
+		return w.mergePending(r, p), nil
+	}
+	if !known && w.keysComplete {
+		// created holds every key of the store: this one is new.
+		return w.addRelation(r, key)
+	}
 	var (
-		id       int64
 		status   string
 		events   int
 		hasQuant bool
 	)
-	st, err := w.stmt(`SELECT id, status, events, quantity IS NOT NULL FROM relations WHERE key = ?`)
+	q, arg := `SELECT id, status, events, quantity IS NOT NULL FROM relations WHERE key = ?`, any(key)
+	if known {
+		q, arg = `SELECT id, status, events, quantity IS NOT NULL FROM relations WHERE id = ?`, id
+	}
+	st, err := w.stmt(q)
 	if err != nil {
 		return axis.PutResult{}, err
 	}
-	err = st.QueryRowContext(w.ctx, key).Scan(&id, &status, &events, &hasQuant)
+	err = st.QueryRowContext(w.ctx, arg).Scan(&id, &status, &events, &hasQuant)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return w.insertRelation(r, key)
+		return w.addRelation(r, key)
 	case err != nil:
 		return axis.PutResult{}, fmt.Errorf("put relation %s: %w", key, err)
 	}
-	return w.mergeRelation(r, id, axis.Status(status), events, hasQuant)
+	return w.mergeStored(r, id, axis.Status(status), hasQuant)
+}
+
+// Bulk loading. Keeping the relation indexes up to date row by row costs
+// more than half of an insert; building them once at the end costs less
+// than a quarter. So when a Write has created at least bulkMin relations
+// and at least as many as the store held before, the writer loads every
+// stored key into memory (it no longer needs the key index to find them),
+// drops the relation indexes and rebuilds them before commit. Readers see
+// the indexes all along: they read the last committed snapshot.
+const bulkMin = 20_000
+
+// bulkIndexes are the indexes dropped during a bulk load.
+var bulkIndexes = []string{"relations_key", "relations_dyad", "relations_target", "relations_date"}
+
+func (w *writer) maybeBulk() error {
+	created := w.lastRelID - w.lastRelIDAtStart
+	if w.bulk || created < bulkMin || created < w.lastRelIDAtStart {
+		return nil
+	}
+	w.bulk = true
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if !w.keysComplete {
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT key, id FROM relations WHERE id <= ?`, w.lastRelIDAtStart)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k string
+			var id int64
+			if err := rows.Scan(&k, &id); err != nil {
+				return err
+			}
+			w.created[k] = id
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		w.keysComplete = true
+	}
+	for _, name := range bulkIndexes {
+		var ddl string
+		err := w.tx.QueryRowContext(w.ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&ddl)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		w.closeStmts() // dropping an index invalidates prepared statements
+		if _, err := w.tx.ExecContext(w.ctx, `DROP INDEX `+name); err != nil {
+			return fmt.Errorf("bulk load: drop index %s: %w", name, err)
+		}
+		w.dropped = append(w.dropped, ddl)
+	}
+	return nil
 }
 
 func (w *writer) unknownActor(code string) error {
@@ -215,33 +340,226 @@ func (w *writer) unknownActor(code string) error {
 	return axis.FieldErrorf(axis.EINVALID, "actor", "unknown actor code %q; closest known: %s", code, strings.Join(axis.Closest(code, known, 3), ", "))
 }
 
-// insertRelation stores a relation whose key is new, with its evidence.
-func (w *writer) insertRelation(r *axis.Relation, key string) (axis.PutResult, error) {
-	// Deduplicate the evidence among itself and settle the status first,
-	// so the relation row is written once with its final values.
-	evs := make([]axis.Evidence, 0, len(r.Evidence))
-	hashes := make([][]byte, 0, len(r.Evidence))
-	seen := map[string]bool{}
-	status := r.Status
+// loadIDs reads the last relation and evidence IDs: the transaction is
+// IMMEDIATE, so no one else inserts until it ends and the writer can
+// number new rows itself.
+func (w *writer) loadIDs() error {
+	if w.idsLoaded {
+		return nil
+	}
+	err := w.tx.QueryRowContext(w.ctx, `SELECT (SELECT coalesce(max(id), 0) FROM relations), (SELECT coalesce(max(id), 0) FROM evidence)`).
+		Scan(&w.lastRelID, &w.lastEvID)
+	if err != nil {
+		return err
+	}
+	w.idsLoaded = true
+	w.firstEvID, w.lastRelIDAtStart = w.lastEvID, w.lastRelID
+	w.keysComplete = w.lastRelID == 0
+	w.pendByKey = map[string]*pendingRel{}
+	w.created = map[string]int64{}
+	w.pendEvKeys = map[evKey]bool{}
+	return nil
+}
+
+// addRelation buffers a relation whose key is new, with its evidence.
+func (w *writer) addRelation(r *axis.Relation, key string) (axis.PutResult, error) {
+	w.lastRelID++
+	p := &pendingRel{key: key, status: r.Status, events: r.Events, quantity: r.Quantity}
+	p.r = *r
+	p.r.ID, p.r.Evidence = w.lastRelID, nil
+	r.ID = p.r.ID
+	n := w.addEvidence(r, p.r.ID, &p.status)
+	w.pend = append(w.pend, p)
+	w.pendByKey[key] = p
+	w.created[key] = p.r.ID
+	w.res.RelationsNew++
+	w.res.EvidenceNew += n
+	if len(w.pend) >= batchRows || len(w.pendEv) >= batchRows {
+		if err := w.flush(); err != nil {
+			return axis.PutResult{}, err
+		}
+		if err := w.maybeBulk(); err != nil {
+			return axis.PutResult{}, err
+		}
+	}
+	return axis.PutResult{New: true, NewEvidence: n}, nil
+}
+
+// addEvidence buffers the pieces of r not yet stored (nor buffered) for
+// relation id, strengthening *status, and returns how many it added. The
+// pieces of a relation that was stored before this Write must have been
+// filtered by the caller.
+func (w *writer) addEvidence(r *axis.Relation, id int64, status *axis.Status) int {
+	n := 0
 	for _, e := range r.Evidence {
 		h := dedupHash(&e)
-		if seen[string(h)] {
+		k := keyOf(id, h)
+		if w.pendEvKeys[k] {
 			continue
 		}
-		seen[string(h)] = true
+		w.pendEvKeys[k] = true
 		if e.Status == "" {
 			e.Status = r.Status
 		}
-		status = status.Stronger(e.Status)
-		evs = append(evs, e)
-		hashes = append(hashes, h)
+		w.lastEvID++
+		e.ID, e.RelationID = w.lastEvID, id
+		w.pendEv = append(w.pendEv, pendingEv{e: e, hash: h})
+		*status = status.Stronger(e.Status)
+		n++
 	}
-	var cStart, cEnded any
-	var commitment any
+	return n
+}
+
+// mergePending merges r into a relation created earlier in this Write.
+func (w *writer) mergePending(r *axis.Relation, p *pendingRel) axis.PutResult {
+	r.ID = p.r.ID
+	n := w.addEvidence(r, p.r.ID, &p.status)
+	if n == 0 {
+		w.res.RelationsUnchanged++
+		return axis.PutResult{}
+	}
+	p.events += r.Events
+	if p.quantity == nil {
+		p.quantity = r.Quantity
+	}
+	w.res.EvidenceNew += n
+	w.res.RelationsMerged++
+	return axis.PutResult{NewEvidence: n}
+}
+
+// mergeStored adds r's new evidence to the stored relation id.
+func (w *writer) mergeStored(r *axis.Relation, id int64, status axis.Status, hasQuant bool) (axis.PutResult, error) {
+	r.ID = id
+	exists, err := w.stmt(`SELECT count(*) FROM evidence WHERE relation_id = ? AND dedup = ?`)
+	if err != nil {
+		return axis.PutResult{}, err
+	}
+	fresh := *r
+	fresh.Evidence = nil
+	for _, e := range r.Evidence {
+		var n int
+		if err := exists.QueryRowContext(w.ctx, id, dedupHash(&e)).Scan(&n); err != nil {
+			return axis.PutResult{}, err
+		}
+		if n == 0 {
+			fresh.Evidence = append(fresh.Evidence, e)
+		}
+	}
+	n := w.addEvidence(&fresh, id, &status)
+	if n == 0 {
+		w.res.RelationsUnchanged++
+		return axis.PutResult{}, nil
+	}
+	var quantity any
+	if !hasQuant && r.Quantity != nil {
+		b, err := json.Marshal(r.Quantity)
+		if err != nil {
+			return axis.PutResult{}, err
+		}
+		quantity = string(b)
+	}
+	if _, err := w.exec(`UPDATE relations SET status = ?, events = events + ?, quantity = coalesce(quantity, ?) WHERE id = ?`,
+		string(status), r.Events, quantity, id); err != nil {
+		return axis.PutResult{}, fmt.Errorf("update relation %d: %w", id, err)
+	}
+	w.res.EvidenceNew += n
+	w.res.RelationsMerged++
+	if len(w.pendEv) >= batchRows {
+		if err := w.flush(); err != nil {
+			return axis.PutResult{}, err
+		}
+	}
+	return axis.PutResult{NewEvidence: n}, nil
+}
+
+const relationInsertCols = `(id, key, source, target, kind, family, item, date, date_start, date_end,
+	until, status, quantity, events, group_id, commitment, c_start, c_ended)`
+const evidenceInsertCols = `(id, relation_id, dedup, document_id, source, url, published, sentence, start, "end",
+	method, confidence, status, attrs)`
+
+// insertSQL is a multi-row INSERT of n rows of cols columns.
+func insertSQL(table, cols string, ncols, n int) string {
+	row := "(" + placeholders(ncols) + ")"
+	return "INSERT OR FAIL INTO " + table + cols + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// flush writes the buffered relations, then their evidence and its
+// full-text index entries.
+func (w *writer) flush() error {
+	if len(w.pend) > 0 {
+		args := make([]any, 0, 18*min(len(w.pend), batchRows))
+		for i := 0; i < len(w.pend); i += batchRows {
+			chunk := w.pend[i:min(i+batchRows, len(w.pend))]
+			args = args[:0]
+			for _, p := range chunk {
+				row, err := relationRow(p)
+				if err != nil {
+					return err
+				}
+				args = append(args, row...)
+			}
+			if _, err := w.exec(insertSQL("relations", relationInsertCols, 18, len(chunk)), args...); err != nil {
+				return fmt.Errorf("write relations: %w", err)
+			}
+		}
+		clear(w.pendByKey)
+		w.pend = w.pend[:0]
+	}
+	if len(w.pendEv) > 0 {
+		args := make([]any, 0, 14*min(len(w.pendEv), batchRows))
+		for i := 0; i < len(w.pendEv); i += batchRows {
+			chunk := w.pendEv[i:min(i+batchRows, len(w.pendEv))]
+			args = args[:0]
+			for _, p := range chunk {
+				e := &p.e
+				args = append(args, e.ID, e.RelationID, p.hash, e.DocumentID, e.Source, e.URL, e.Published.String(), e.Sentence,
+					e.Start, e.End, e.Method, e.Confidence, string(e.Status), jsonMap(e.Attrs))
+			}
+			if _, err := w.exec(insertSQL("evidence", evidenceInsertCols, 14, len(chunk)), args...); err != nil {
+				return fmt.Errorf("write evidence: %w", err)
+			}
+		}
+		clear(w.pendEvKeys)
+		w.pendEv = w.pendEv[:0]
+	}
+	return nil
+}
+
+// finish flushes the buffers and indexes the new evidence for full-text
+// search in one statement: FTS5 flushes its in-memory index at every
+// statement that writes it, so one big insert makes few, large segments.
+func (w *writer) finish() error {
+	if !w.idsLoaded {
+		return nil
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	for _, ddl := range w.dropped {
+		if _, err := w.tx.ExecContext(w.ctx, ddl); err != nil {
+			return fmt.Errorf("bulk load: rebuild index: %w", err)
+		}
+	}
+	if w.lastEvID > w.firstEvID {
+		if _, err := w.exec(`INSERT INTO evidence_fts(rowid, sentence) SELECT id, sentence FROM evidence WHERE id > ? AND id <= ?`, w.firstEvID, w.lastEvID); err != nil {
+			return fmt.Errorf("index evidence: %w", err)
+		}
+	}
+	return nil
+}
+
+// relationRow is the column values of relationInsertCols for p.
+func relationRow(p *pendingRel) ([]any, error) {
+	r := &p.r
+	var cStart, cEnded, commitment, quantity any
 	if c := r.Commitment; c != nil {
 		b, err := json.Marshal(c)
 		if err != nil {
-			return axis.PutResult{}, err
+			return nil, err
 		}
 		commitment = string(b)
 		start := c.InForce
@@ -250,102 +568,15 @@ func (w *writer) insertRelation(r *axis.Relation, key string) (axis.PutResult, e
 		}
 		cStart, cEnded = dayStart(start), dayStart(c.Ended)
 	}
-	var quantity any
-	if r.Quantity != nil {
-		b, err := json.Marshal(r.Quantity)
+	if p.quantity != nil {
+		b, err := json.Marshal(p.quantity)
 		if err != nil {
-			return axis.PutResult{}, err
+			return nil, err
 		}
 		quantity = string(b)
 	}
-	res, err := w.exec(`INSERT INTO relations(key, source, target, kind, family, item, date, date_start, date_end,
-			until, status, quantity, events, group_id, commitment, c_start, c_ended)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, r.Date.String(), dayStart(r.Date), dayEnd(r.Date),
-		r.Until.String(), string(status), quantity, r.Events, r.GroupID, commitment, cStart, cEnded)
-	if err != nil {
-		return axis.PutResult{}, fmt.Errorf("put relation %s: %w", key, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return axis.PutResult{}, err
-	}
-	r.ID = id
-	for i := range evs {
-		if err := w.insertEvidence(id, &evs[i], hashes[i]); err != nil {
-			return axis.PutResult{}, err
-		}
-	}
-	w.res.RelationsNew++
-	w.res.EvidenceNew += len(evs)
-	return axis.PutResult{New: true, NewEvidence: len(evs)}, nil
-}
-
-// insertEvidence stores one evidence piece, which must not be stored yet.
-func (w *writer) insertEvidence(relID int64, e *axis.Evidence, hash []byte) error {
-	res, err := w.exec(`INSERT INTO evidence(relation_id, dedup, document_id, source, url, published, sentence, start, "end",
-			method, confidence, status, attrs)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		relID, hash, e.DocumentID, e.Source, e.URL, e.Published.String(), e.Sentence, e.Start, e.End,
-		e.Method, e.Confidence, string(e.Status), jsonMap(e.Attrs))
-	if err != nil {
-		return fmt.Errorf("put evidence of relation %d: %w", relID, err)
-	}
-	evID, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	if _, err := w.exec(`INSERT INTO evidence_fts(rowid, sentence) VALUES (?, ?)`, evID, e.Sentence); err != nil {
-		return fmt.Errorf("index evidence %d: %w", evID, err)
-	}
-	return nil
-}
-
-// mergeRelation adds r's new evidence to the stored relation id.
-func (w *writer) mergeRelation(r *axis.Relation, id int64, status axis.Status, events int, hasQuant bool) (axis.PutResult, error) {
-	r.ID = id
-	var res axis.PutResult
-	exists, err := w.stmt(`SELECT count(*) FROM evidence WHERE relation_id = ? AND dedup = ?`)
-	if err != nil {
-		return res, err
-	}
-	for _, e := range r.Evidence {
-		h := dedupHash(&e)
-		var n int
-		if err := exists.QueryRowContext(w.ctx, id, h).Scan(&n); err != nil {
-			return res, err
-		}
-		if n > 0 {
-			continue
-		}
-		if e.Status == "" {
-			e.Status = r.Status
-		}
-		if err := w.insertEvidence(id, &e, h); err != nil {
-			return res, err
-		}
-		status = status.Stronger(e.Status)
-		res.NewEvidence++
-	}
-	if res.NewEvidence == 0 {
-		w.res.RelationsUnchanged++
-		return res, nil
-	}
-	var quantity any
-	if !hasQuant && r.Quantity != nil {
-		b, err := json.Marshal(r.Quantity)
-		if err != nil {
-			return res, err
-		}
-		quantity = string(b)
-	}
-	if _, err := w.exec(`UPDATE relations SET status = ?, events = events + ?, quantity = coalesce(quantity, ?) WHERE id = ?`,
-		string(status), r.Events, quantity, id); err != nil {
-		return res, fmt.Errorf("update relation %d: %w", id, err)
-	}
-	w.res.EvidenceNew += res.NewEvidence
-	w.res.RelationsMerged++
-	return res, nil
+	return []any{r.ID, p.key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, r.Date.String(), dayStart(r.Date), dayEnd(r.Date),
+		r.Until.String(), string(p.status), quantity, p.events, r.GroupID, commitment, cStart, cEnded}, nil
 }
 
 // dedupHash identifies an evidence piece within its relation: document,

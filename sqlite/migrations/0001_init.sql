@@ -29,7 +29,7 @@ CREATE TABLE documents (
 
 CREATE TABLE relations (
 	id         INTEGER PRIMARY KEY,
-	key        TEXT NOT NULL UNIQUE, -- axis.Relation.Key()
+	key        TEXT NOT NULL,        -- axis.Relation.Key(), unique (relations_key)
 	source     TEXT NOT NULL REFERENCES actors(code),
 	target     TEXT NOT NULL REFERENCES actors(code),
 	kind       TEXT NOT NULL,
@@ -47,9 +47,9 @@ CREATE TABLE relations (
 	c_start    INTEGER, -- days of the commitment's entry into force (else signature)
 	c_ended    INTEGER  -- days of the commitment's end
 );
+CREATE UNIQUE INDEX relations_key ON relations(key);
 CREATE INDEX relations_dyad ON relations(source, target);
 CREATE INDEX relations_target ON relations(target);
-CREATE INDEX relations_kind ON relations(kind);
 CREATE INDEX relations_date ON relations(date_start);
 
 CREATE TABLE evidence (
@@ -69,7 +69,6 @@ CREATE TABLE evidence (
 	attrs       TEXT -- JSON object or NULL
 );
 CREATE UNIQUE INDEX evidence_dedup ON evidence(relation_id, dedup);
-CREATE INDEX evidence_document ON evidence(document_id);
 
 -- External-content FTS5 index over evidence sentences; the store writes
 -- its rows itself in the same transaction as the evidence.
