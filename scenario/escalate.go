@@ -7,8 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sort"
-	"strconv"
-	"strings"
+		"strings"
 	"sync"
 
 	"axis"
@@ -20,6 +19,10 @@ type RunOptions struct {
 	Seed    uint64 // the only source of randomness
 	Workers int    // goroutines (default GOMAXPROCS); never changes the result
 	Chains  int    // how many activation chains to report (default 10; -1 none)
+	// ChainTrials is how many trials (the first ones, by index) chains are
+	// counted over (default 10,000): chains are counted per joiner, which
+	// costs more than the rest of a trial in a dense world.
+	ChainTrials int
 }
 
 // EscalationResult is what an escalation run reports. Every probability is
@@ -44,6 +47,8 @@ type EscalationResult struct {
 	Theaters       []TheaterResult  `json:"theaters"`
 	Capability     *CapabilityShare `json:"capability,omitempty"`
 	Chains         []ChainResult    `json:"chains"`
+	// ChainTrials is the number of trials the chains were counted over.
+	ChainTrials int `json:"chain_trials"`
 	Notes          []string         `json:"notes,omitempty"`
 }
 
@@ -123,6 +128,24 @@ type arc struct {
 	ref      int32   // index into the world's commitments, rivalries or cooperation
 }
 
+// hotArc is what the inner loop reads of an arc, packed in 16 bytes.
+type hotArc struct {
+	thr   uint64 // fires when a 53-bit uniform draw is below thr
+	to    int32
+	flags uint8 // flagComplex, flagOppose, flagOffend
+}
+
+const (
+	flagComplex = 1 << iota
+	flagOppose
+	flagOffend
+)
+
+// threshold turns a probability into a bound on a 53-bit uniform draw.
+func threshold(p float64) uint64 {
+	return uint64(math.Round(math.Max(0, math.Min(1, p)) * (1 << 53)))
+}
+
 type membership struct {
 	war  int32
 	side int8 // 1 = SideA, 2 = SideB of the war
@@ -135,7 +158,12 @@ type model struct {
 	codes    []string
 	idx      map[string]int32
 	arcs     []arc
-	out      [][]int32 // arc indices by from actor; holds first
+	outStart []int32 // pulling arcs of actor x are outStart[x]..outStart[x+1]
+	// holdStart: the holds keeping actor y out are holdStart[y]..holdStart[y+1].
+	holdStart []int32
+	// The hot loop reads these flat arrays, not the arcs.
+	hot []hotArc
+	thr []uint64 // arc fires when a 53-bit uniform draw is below thr
 	wars     [][]membership
 	warTh    []uint8
 	attacker int32
@@ -217,18 +245,69 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 	}
 	ties(w.Rivalries, srcRivalry, arcOppose, p.Rivalry, p.RivalryCap)
 	ties(w.Cooperation, srcCooperation, arcSupport, p.Cooperation, p.CooperationCap)
-	m.out = make([][]int32, m.n)
+	// Pulling arcs are grouped by the actor they start from, so one
+	// actor's arcs are contiguous in memory. Holds (neutrality and
+	// non-aggression) sit at the end, grouped by the actor they hold out:
+	// they are drawn lazily, when that actor is about to join a war against
+	// the promisee, which costs far fewer draws and is the same model.
+	kept := m.arcs[:0]
+	for _, a := range m.arcs {
+		if a.p > 0 {
+			kept = append(kept, a)
+		}
+	}
+	m.arcs = kept
+	sort.SliceStable(m.arcs, func(i, j int) bool {
+		a, b := &m.arcs[i], &m.arcs[j]
+		if (a.typ == arcHold) != (b.typ == arcHold) {
+			return b.typ == arcHold
+		}
+		if a.typ == arcHold {
+			return a.to < b.to
+		}
+		return a.from < b.from
+	})
+	m.holdStart = make([]int32, m.n+1)
+	for i := range m.arcs {
+		if m.arcs[i].typ == arcHold {
+			m.holdStart[m.arcs[i].to+1]++
+		}
+	}
+	pulls := int32(len(m.arcs))
+	for i := range m.arcs {
+		if m.arcs[i].typ == arcHold {
+			pulls = int32(i)
+			break
+		}
+	}
+	m.holdStart[0] = pulls
+	for i := 1; i <= m.n; i++ {
+		m.holdStart[i] += m.holdStart[i-1]
+	}
+	m.outStart = make([]int32, m.n+1)
+	m.hot = make([]hotArc, len(m.arcs))
+	m.thr = make([]uint64, len(m.arcs))
 	for i := range m.arcs {
 		a := &m.arcs[i]
-		if a.p <= 0 {
-			continue
+		if a.typ != arcHold {
+			m.outStart[a.from+1]++
 		}
-		m.out[a.from] = append(m.out[a.from], int32(i))
+		m.hot[i].to, m.thr[i] = a.to, threshold(a.p)
+		m.hot[i].thr = m.thr[i]
+		// Simple arcs (no condition to check at run time) take the fast
+		// path in trial.run; the rest go through trial.eval.
+		if len(a.adv) > 0 || a.theaters != 0 || a.typ == arcHold || (a.typ == arcDefend && a.from == m.attacker) {
+			m.hot[i].flags |= flagComplex
+		}
+		if a.typ == arcOffend {
+			m.hot[i].flags |= flagOffend
+		}
+		if a.typ == arcOppose {
+			m.hot[i].flags |= flagOppose
+		}
 	}
-	for _, o := range m.out {
-		// Holds act before pulls, so a neutrality promise is in place before
-		// the same belligerent's allies are called on.
-		sort.SliceStable(o, func(i, j int) bool { return m.arcs[o[i]].typ == arcHold && m.arcs[o[j]].typ != arcHold })
+	for i := 1; i <= m.n; i++ {
+		m.outStart[i] += m.outStart[i-1]
 	}
 	m.wars = make([][]membership, m.n)
 	for wi, war := range w.Wars {
@@ -243,24 +322,31 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 	return m, nil
 }
 
-// trial is one worker's reusable state.
+// trial is one worker's reusable state. Per-actor lists (holds, arcs
+// waiting on an actor) are linked lists in flat arrays, emptied in O(1) by
+// a stamp, so a trial allocates nothing once the arrays have grown.
 type trial struct {
-	m          *model
-	rng        *rand.Rand
-	pcg        *rand.PCG
-	side       []int8
-	front      []uint8
-	parent     []int32 // arc index, or -1 for the trigger, or -2-war for a war link
+	m      *model
+	pcg    *rand.PCG
+	side   []int8
+	front  []uint8
+	parent []int32 // arc index, or -1 for the trigger, or -2-war for a war link
+	// parentFrom is the belligerent whose activation brought the actor in.
 	parentFrom []int32
-	drawn      []uint32
+	drawn      []uint32 // arc drawn in this trial when equal to stamp
 	stamp      uint32
-	bell       []int32
+	bell       []int32 // belligerents in joining order; the work queue
 	qi         int
-	holds      [][2]int32 // (who stays out, of a war against whom)
-	deferred   []int32
-	spare      []int32
-	dirty      bool
-	intervened bool
+	held      []bool // outcome of a drawn hold arc
+	waitHead  []int32
+	waitStamp []uint32
+	lnkNext, lnkVal      []int32
+	// recheck lists arcs whose condition may now hold.
+	recheck, recheckFull []int32
+	// attackerWait lists the attacker's defence arcs, waiting for a third
+	// party to intervene against it.
+	attackerWait []int32
+	intervened   bool
 
 	// tallies
 	joins      [][2]int64
@@ -270,18 +356,28 @@ type trial struct {
 	theaters   [8]int64
 	chainIDs   map[chainKey]int32
 	chainPar   []int32
-	chainStep  []int64 // packed (from, code)
+	chainStep  []int64 // packed (from, to, code)
 	chainCount []int64
+	chainHash  []uint64 // identity of a chain's content, equal across workers
 	chainOf    []int32
-	wantChains bool
 }
 
-func newTrial(m *model, wantChains bool) *trial {
+func newTrial(m *model) *trial {
 	t := &trial{m: m, pcg: rand.NewPCG(0, 0), side: make([]int8, m.n), front: make([]uint8, m.n), parent: make([]int32, m.n),
 		parentFrom: make([]int32, m.n), drawn: make([]uint32, len(m.arcs)), joins: make([][2]int64, m.n), chainOf: make([]int32, m.n),
-		chainIDs: map[chainKey]int32{}, wantChains: wantChains}
-	t.rng = rand.New(t.pcg)
+		held: make([]bool, len(m.arcs)), waitHead: make([]int32, m.n), waitStamp: make([]uint32, m.n),
+		chainIDs: map[chainKey]int32{}}
 	return t
+}
+
+// push adds v to the list of actor x in (head, stamp).
+func (t *trial) push(head []int32, stamp []uint32, x, v int32) {
+	if stamp[x] != t.stamp {
+		stamp[x], head[x] = t.stamp, -1
+	}
+	t.lnkNext = append(t.lnkNext, head[x])
+	t.lnkVal = append(t.lnkVal, v)
+	head[x] = int32(len(t.lnkVal) - 1)
 }
 
 // splitmix64 derives well-spread seeds from (seed, trial).
@@ -292,48 +388,75 @@ func splitmix64(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-func (t *trial) run(seed uint64, i int) {
+func (t *trial) run(seed uint64, i int, chains bool) {
 	m := t.m
-	t.pcg.Seed(splitmix64(seed^splitmix64(uint64(i))), splitmix64(uint64(i)+0x632be59bd9b4e019))
+	h := splitmix64(seed ^ splitmix64(uint64(i)))
+	t.pcg.Seed(h, splitmix64(h^uint64(i)^0x632be59bd9b4e019))
 	for _, b := range t.bell {
 		t.side[b], t.front[b] = 0, 0
 	}
-	t.bell, t.holds, t.deferred = t.bell[:0], t.holds[:0], t.deferred[:0]
-	t.qi, t.intervened, t.dirty = 0, false, false
+	t.bell, t.lnkNext, t.lnkVal = t.bell[:0], t.lnkNext[:0], t.lnkVal[:0]
+	t.recheck, t.recheckFull, t.attackerWait = t.recheck[:0], t.recheckFull[:0], t.attackerWait[:0]
+	t.qi, t.intervened = 0, false
 	t.stamp++
 	if t.stamp == 0 { // wrapped: clear
 		clear(t.drawn)
+		clear(t.waitStamp)
 		t.stamp = 1
 	}
 	t.join(m.attacker, 1, m.theater, -1, -1)
 	t.join(m.target, 2, m.theater, -1, -1)
 	for {
-		for t.qi < len(t.bell) {
+		switch {
+		case len(t.recheckFull) > 0:
+			ai := t.recheckFull[len(t.recheckFull)-1]
+			t.recheckFull = t.recheckFull[:len(t.recheckFull)-1]
+			t.eval(ai, true)
+		case len(t.recheck) > 0:
+			ai := t.recheck[len(t.recheck)-1]
+			t.recheck = t.recheck[:len(t.recheck)-1]
+			t.eval(ai, false)
+		case t.qi < len(t.bell):
 			x := t.bell[t.qi]
 			t.qi++
-			for _, ai := range m.out[x] {
-				t.eval(ai, true)
+			sx, fx := t.side[x], t.front[x]
+			lo, hi := m.outStart[x], m.outStart[x+1]
+			side := t.side
+			for j := range m.hot[lo:hi] {
+				h := &m.hot[lo+int32(j)]
+				y := h.to
+				if side[y] != 0 {
+					continue
+				}
+				f := h.flags
+				if f != 0 {
+					if f&flagComplex != 0 {
+						t.eval(lo+int32(j), true)
+						continue
+					}
+					if f&flagOffend != 0 && sx != 1 {
+						continue
+					}
+				}
+				if t.pcg.Uint64()>>11 >= h.thr {
+					continue
+				}
+				if f&flagOppose != 0 {
+					t.join(y, 3-sx, fx, lo+int32(j), x)
+				} else {
+					t.join(y, sx, fx, lo+int32(j), x)
+				}
 			}
-		}
-		if !t.dirty || len(t.deferred) == 0 {
-			break
-		}
-		t.dirty = false
-		t.spare = append(t.spare[:0], t.deferred...)
-		t.deferred = t.deferred[:0]
-		for _, ai := range t.spare {
-			t.eval(ai, true)
-		}
-		if t.qi >= len(t.bell) && !t.dirty {
-			break
+		default:
+			t.tally(chains)
+			return
 		}
 	}
-	t.tally()
 }
 
 // eval activates arc ai if its conditions hold now. An arc whose condition
 // may still come true (a named adversary not yet in the war, an attacker
-// not yet attacked) is deferred and looked at again when the war grows.
+// not yet attacked) waits, when mayDefer, until the war grows that way.
 func (t *trial) eval(ai int32, mayDefer bool) {
 	if t.drawn[ai] == t.stamp {
 		return
@@ -352,7 +475,9 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 				return
 			}
 			if !t.intervened {
-				t.deferred = append(t.deferred, ai)
+				if mayDefer {
+					t.attackerWait = append(t.attackerWait, ai)
+				}
 				return
 			}
 		}
@@ -366,7 +491,7 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 		t.drawn[ai] = t.stamp
 		return
 	}
-	p := a.p
+	thr := t.m.thr[ai]
 	if len(a.adv) > 0 {
 		matched := false
 		for _, v := range a.adv {
@@ -376,13 +501,17 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 			}
 		}
 		if !matched {
-			t.deferred = append(t.deferred, ai)
+			if mayDefer {
+				for _, v := range a.adv {
+					t.push(t.waitHead, t.waitStamp, v, ai)
+				}
+			}
 			return
 		}
-		p = a.pMatch
+		thr = threshold(a.pMatch)
 	}
 	t.drawn[ai] = t.stamp
-	if t.rng.Float64() >= p {
+	if t.pcg.Uint64()>>11 >= thr {
 		return
 	}
 	front := t.front[x]
@@ -390,8 +519,6 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 		front &= a.theaters
 	}
 	switch a.typ {
-	case arcHold:
-		t.holds = append(t.holds, [2]int32{y, x})
 	case arcOppose:
 		t.join(y, 3-sx, front, ai, x)
 	default:
@@ -405,16 +532,22 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 	if t.side[y] != 0 {
 		return false
 	}
-	for _, h := range t.holds {
-		if h[0] == y && t.side[h[1]] == 3-s {
+	for ai := t.m.holdStart[y]; ai < t.m.holdStart[y+1]; ai++ {
+		x := t.m.arcs[ai].from
+		if t.side[x] == 3-s && t.holds(ai) {
 			return false
 		}
 	}
 	t.side[y], t.front[y], t.parent[y], t.parentFrom[y] = s, front, via, from
 	t.bell = append(t.bell, y)
-	t.dirty = true
-	if s == 2 && y != t.m.target {
+	if s == 2 && y != t.m.target && !t.intervened {
 		t.intervened = true
+		t.recheckFull = append(t.recheckFull, t.attackerWait...)
+	}
+	if t.waitStamp[y] == t.stamp {
+		for l := t.waitHead[y]; l >= 0; l = t.lnkNext[l] {
+			t.recheck = append(t.recheck, t.lnkVal[l])
+		}
 	}
 	// A state already at war elsewhere links that theater, and its enemies
 	// and allies there come in on the matching sides.
@@ -424,27 +557,58 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 	for _, mb := range t.m.wars[y] {
 		war := &t.m.w.Wars[mb.war]
 		th := t.m.warTh[mb.war]
-		for k, c := range append(war.SideA[:len(war.SideA):len(war.SideA)], war.SideB...) {
-			o := t.m.idx[c]
-			same := (k < len(war.SideA)) == (mb.side == 1)
+		for k := 0; k < len(war.SideA)+len(war.SideB); k++ {
+			c, inA := "", k < len(war.SideA)
+			if inA {
+				c = war.SideA[k]
+			} else {
+				c = war.SideB[k-len(war.SideA)]
+			}
 			os := s
-			if !same {
+			if inA != (mb.side == 1) {
 				os = 3 - s
 			}
-			t.join(o, os, th, -2-mb.war, y)
+			t.join(t.m.idx[c], os, th, -2-mb.war, y)
 		}
-	}
-	// Its own neutrality and non-aggression promises bind at once.
-	for _, ai := range t.m.out[y] {
-		if t.m.arcs[ai].typ != arcHold {
-			break
-		}
-		t.eval(ai, true)
 	}
 	return true
 }
 
-func (t *trial) tally() {
+// holds draws, once per trial, whether hold arc ai (its from at war)
+// keeps its to out of a war against from.
+func (t *trial) holds(ai int32) bool {
+	if t.drawn[ai] == t.stamp {
+		return t.held[ai]
+	}
+	a := &t.m.arcs[ai]
+	x := a.from
+	t.drawn[ai] = t.stamp
+	t.held[ai] = false
+	if a.theaters != 0 && t.front[x]&a.theaters == 0 {
+		return false
+	}
+	thr := t.m.thr[ai]
+	if len(a.adv) > 0 {
+		matched := false
+		for _, v := range a.adv {
+			if t.side[v] == 3-t.side[x] {
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			// The promise is limited to wars with named adversaries that
+			// are not (yet) in this one; draw again if asked later.
+			t.drawn[ai] = 0
+			return false
+		}
+		thr = threshold(a.pMatch)
+	}
+	t.held[ai] = t.pcg.Uint64()>>11 < thr
+	return t.held[ai]
+}
+
+func (t *trial) tally(chains bool) {
 	var th uint8
 	for _, b := range t.bell {
 		t.joins[b][t.side[b]-1]++
@@ -461,7 +625,7 @@ func (t *trial) tally() {
 			t.theaters[i]++
 		}
 	}
-	if !t.wantChains {
+	if !chains {
 		return
 	}
 	for _, b := range t.bell {
@@ -477,6 +641,11 @@ func (t *trial) tally() {
 			t.chainPar = append(t.chainPar, k.par)
 			t.chainStep = append(t.chainStep, k.step)
 			t.chainCount = append(t.chainCount, 0)
+			ph := uint64(0x51ed27)
+			if k.par >= 0 {
+				ph = t.chainHash[k.par]
+			}
+			t.chainHash = append(t.chainHash, splitmix64(ph^splitmix64(uint64(k.step))))
 		}
 		t.chainOf[b] = id
 		t.chainCount[id]++
@@ -516,6 +685,12 @@ func Escalate(ctx context.Context, w *World, tr Trigger, p Params, opt RunOption
 	if opt.Chains == 0 {
 		opt.Chains = 10
 	}
+	if opt.ChainTrials <= 0 {
+		opt.ChainTrials = 10000
+	}
+	if opt.ChainTrials > opt.Trials || opt.Chains < 0 {
+		opt.ChainTrials = min(opt.Trials, max(opt.Chains, 0)*opt.Trials)
+	}
 	m, err := compile(w, tr, p)
 	if err != nil {
 		return nil, err
@@ -524,7 +699,7 @@ func Escalate(ctx context.Context, w *World, tr Trigger, p Params, opt RunOption
 	var wg sync.WaitGroup
 	errs := make([]error, opt.Workers)
 	for k := range workers {
-		workers[k] = newTrial(m, opt.Chains > 0)
+		workers[k] = newTrial(m)
 		lo, hi := k*opt.Trials/opt.Workers, (k+1)*opt.Trials/opt.Workers
 		wg.Add(1)
 		go func(t *trial, lo, hi, k int) {
@@ -534,7 +709,7 @@ func Escalate(ctx context.Context, w *World, tr Trigger, p Params, opt RunOption
 					errs[k] = ctx.Err()
 					return
 				}
-				t.run(opt.Seed, i)
+				t.run(opt.Seed, i, i < opt.ChainTrials)
 			}
 		}(workers[k], lo, hi, k)
 	}
@@ -635,65 +810,86 @@ func (m *model) aggregate(ws []*trial, tr Trigger, p Params, opt RunOptions) *Es
 			res.Theaters = append(res.Theaters, TheaterResult{Theater: t, P: round4(float64(theaters[i]) / float64(n))})
 		}
 	}
-	if opt.Chains > 0 {
-		res.Chains = m.topChains(ws, n, opt.Chains)
+	if opt.Chains > 0 && opt.ChainTrials > 0 {
+		res.ChainTrials = opt.ChainTrials
+		res.Chains = m.topChains(ws, int64(opt.ChainTrials), opt.Chains)
 	}
 	return res
 }
 
-// topChains merges the workers' chain counts by the chain's content (the
-// IDs differ between workers) and keeps the k most frequent.
+// topChains merges the workers' chain counts by the chain's content hash
+// (the chain IDs differ between workers; the hash does not) and keeps the k
+// most frequent, ties broken by length then hash, so the choice does not
+// depend on the number of workers.
 func (m *model) topChains(ws []*trial, n int64, k int) []ChainResult {
-	counts := map[string]int64{}
-	paths := map[string][]int64{}
-	for _, t := range ws {
+	type where struct{ w, id int32 }
+	counts := map[uint64]int64{}
+	first := map[uint64]where{}
+	length := func(t *trial, id int32) int {
+		l := 0
+		for ; id >= 0; id = t.chainPar[id] {
+			l++
+		}
+		return l
+	}
+	for wi, t := range ws {
 		for id, c := range t.chainCount {
-			if c == 0 {
-				continue
+			h := t.chainHash[id]
+			if _, ok := first[h]; !ok {
+				first[h] = where{int32(wi), int32(id)}
 			}
-			var steps []int64
-			for x := int32(id); x >= 0; x = t.chainPar[x] {
-				steps = append(steps, t.chainStep[x])
-			}
-			var b strings.Builder
-			for i := len(steps) - 1; i >= 0; i-- {
-				b.WriteString(strconv.FormatInt(steps[i], 36))
-				b.WriteByte('.')
-			}
-			key := b.String()
-			if _, ok := paths[key]; !ok {
-				rev := make([]int64, len(steps))
-				for i := range steps {
-					rev[i] = steps[len(steps)-1-i]
-				}
-				paths[key] = rev
-			}
-			counts[key] += c
+			counts[h] += c
 		}
 	}
-	keys := make([]string, 0, len(counts))
-	for key := range counts {
-		keys = append(keys, key)
+	// Keep the k best in a small sorted slice: most chains are rare and
+	// fall below the k-th count at once.
+	type entry struct {
+		h     uint64
+		count int64
+		l     int
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
+	better := func(a, b entry) bool {
+		if a.count != b.count {
+			return a.count > b.count
 		}
-		if len(paths[keys[i]]) != len(paths[keys[j]]) {
-			return len(paths[keys[i]]) < len(paths[keys[j]])
+		if a.l != b.l {
+			return a.l < b.l
 		}
-		return keys[i] < keys[j]
-	})
-	if len(keys) > k {
-		keys = keys[:k]
+		return a.h < b.h
+	}
+	var top []entry
+	for h, c := range counts {
+		if len(top) == k && c < top[k-1].count {
+			continue
+		}
+		e := entry{h, c, length(ws[first[h].w], first[h].id)}
+		if len(top) == k && !better(e, top[k-1]) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return better(e, top[i]) })
+		top = append(top, entry{})
+		copy(top[i+1:], top[i:])
+		top[i] = e
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	keys := make([]uint64, len(top))
+	for i, e := range top {
+		keys[i] = e.h
 	}
 	var out []ChainResult
-	for _, key := range keys {
-		cr := ChainResult{Count: counts[key], P: round4(float64(counts[key]) / float64(n))}
+	for _, h := range keys {
+		cr := ChainResult{Count: counts[h], P: round4(float64(counts[h]) / float64(n))}
+		t := ws[first[h].w]
+		var steps []int64
+		for x := first[h].id; x >= 0; x = t.chainPar[x] {
+			steps = append(steps, t.chainStep[x])
+		}
 		side := int8(0)
-		for i, st := range paths[key] {
-			from, to, code := unpackStep(st)
-			if i == 0 {
+		for i := len(steps) - 1; i >= 0; i-- {
+			from, to, code := unpackStep(steps[i])
+			if side == 0 {
 				side = 1
 				if from == m.target {
 					side = 2
