@@ -7,7 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sort"
-		"strings"
+	"strings"
 	"sync"
 
 	"axis"
@@ -48,8 +48,8 @@ type EscalationResult struct {
 	Capability     *CapabilityShare `json:"capability,omitempty"`
 	Chains         []ChainResult    `json:"chains"`
 	// ChainTrials is the number of trials the chains were counted over.
-	ChainTrials int `json:"chain_trials"`
-	Notes          []string         `json:"notes,omitempty"`
+	ChainTrials int      `json:"chain_trials"`
+	Notes       []string `json:"notes,omitempty"`
 }
 
 // StateResult is one state's chance of being drawn in.
@@ -162,8 +162,8 @@ type model struct {
 	// holdStart: the holds keeping actor y out are holdStart[y]..holdStart[y+1].
 	holdStart []int32
 	// The hot loop reads these flat arrays, not the arcs.
-	hot []hotArc
-	thr []uint64 // arc fires when a 53-bit uniform draw is below thr
+	hot      []hotArc
+	thr      []uint64 // arc fires when a 53-bit uniform draw is below thr
 	wars     [][]membership
 	warTh    []uint8
 	attacker int32
@@ -332,15 +332,15 @@ type trial struct {
 	front  []uint8
 	parent []int32 // arc index, or -1 for the trigger, or -2-war for a war link
 	// parentFrom is the belligerent whose activation brought the actor in.
-	parentFrom []int32
-	drawn      []uint32 // arc drawn in this trial when equal to stamp
-	stamp      uint32
-	bell       []int32 // belligerents in joining order; the work queue
-	qi         int
-	held      []bool // outcome of a drawn hold arc
-	waitHead  []int32
-	waitStamp []uint32
-	lnkNext, lnkVal      []int32
+	parentFrom      []int32
+	drawn           []uint32 // arc drawn in this trial when equal to stamp
+	stamp           uint32
+	bell            []int32 // belligerents in joining order; the work queue
+	qi              int
+	held            []bool // outcome of a drawn hold arc
+	waitHead        []int32
+	waitStamp       []uint32
+	lnkNext, lnkVal []int32
 	// recheck lists arcs whose condition may now hold.
 	recheck, recheckFull []int32
 	// attackerWait lists the attacker's defence arcs, waiting for a third
