@@ -66,7 +66,9 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		dur = time.Duration(n * float64(time.Second))
 	}
-	base := start(b, baselineStore(b), axishttp.Options{})
+	st := baselineStore(b)
+	st.DB().SetMaxIdleConns(32) // as axis serve does: keep connections for concurrent readers
+	base := start(b, st, axishttp.Options{})
 	dyads := [][2]string{{"RUS", "PRK"}, {"RUS", "CHN"}, {"RUS", "IRN"}, {"CHN", "PRK"}, {"USA", "KOR"}, {"USA", "JPN"}, {"RUS", "UKR"}, {"CHN", "IRN"}}
 	groups := []string{"RUS,CHN,PRK,IRN", "USA,JPN,KOR,AUS,PHL", "RUS,CHN,PRK,IRN,BLR"}
 	transport := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients, DisableCompression: false}

@@ -101,6 +101,9 @@ func NewServer(store axis.Store, opts Options) *Server {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}
+	if opts.Weights == nil {
+		opts.Weights = analysis.DefaultWeights() // parsed once, not per request
+	}
 	s := &Server{store: store, opts: opts, logger: opts.Logger}
 	if s.logger == nil {
 		s.logger = discardLogger

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"fmt"
 	"log"
 	"net"
@@ -84,6 +85,12 @@ func runServe(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// A server has many concurrent readers: keep their connections open
+	// instead of database/sql's default of two idle ones (reopening a
+	// SQLite connection re-runs its pragmas).
+	if db, ok := st.(interface{ DB() *sql.DB }); ok {
+		db.DB().SetMaxIdleConns(32)
+	}
 
 	coder, err := textcodeCoder()
 	if err != nil {
