@@ -172,6 +172,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{"x.yaml:3: actors[0]: country: actor ACME is a firm and needs the country"}},
 		{"citation checked on a bad relation", header + "  - {source: PRK, target: RUS, kind: arms, item: tanks, note: n, cite: [s9]}\n",
 			[]string{"relations[0].item", "relations[0].cite[0]: unknown citation \"s9\""}},
+		{"two treaties of one kind for a pair", header + "  - {source: USA, target: JPN, kind: defense_pact, commitment: {title: A, signed: 1951}, note: n, cite: [s1]}\n  - {source: JPN, target: USA, kind: defense_pact, commitment: {title: B, signed: 1960}, note: n, cite: [s1]}\n",
+			[]string{"x.yaml:5: relations[1]: defense_pact JPN-USA already given at line 4 with title \"A\""}},
 		{"two errors reported", header + "  - {source: PRK, target: RUS, kind: visits, note: n, cite: [s1]}\n  - {source: PRK, target: RUS, kind: arms, item: tanks, note: n, cite: [s1]}\n",
 			[]string{"x.yaml:4: relations[0].kind", "x.yaml:5: relations[1].item"}},
 	}

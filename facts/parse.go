@@ -51,6 +51,7 @@ func Parse(r io.Reader, name string) (*File, error) {
 		"relations": func(n *yaml.Node) { p.relations(f, n) },
 	}, "sources", "relations")
 	p.checkCitations(f)
+	p.checkCommitments(f)
 	if err := p.errs.err(); err != nil {
 		return nil, err
 	}
@@ -491,6 +492,29 @@ func (p *parser) checkCitations(f *File) {
 				}
 				p.errs.add(r.lineOf("cite"), fmt.Sprintf("%s.cite[%d]", r.path(), i), "%s", msg)
 			}
+		}
+	}
+}
+
+// checkCommitments reports two commitments of one kind between one pair
+// with different treaty titles: the store keys commitments without a date,
+// so the second would silently merge into the first.
+func (p *parser) checkCommitments(f *File) {
+	first := map[string]*Relation{}
+	for i := range f.Relations {
+		r := &f.Relations[i]
+		if r.Commitment == nil {
+			continue
+		}
+		k := r.Key()
+		prev, ok := first[k]
+		if !ok {
+			first[k] = r
+			continue
+		}
+		if prev.Commitment != nil && prev.Commitment.Title != r.Commitment.Title {
+			p.errs.add(r.Line, r.path(), "%s %s-%s already given at line %d with title %q; a pair has one commitment of a kind (use another kind, or cite the same treaty)",
+				r.Kind, r.Source, r.Target, prev.Line, prev.Commitment.Title)
 		}
 	}
 }
