@@ -31,7 +31,13 @@ func funcs() map[string]any {
 			}
 			return d.String()
 		},
-		"pair":     Pair,
+		"pair": Pair,
+		"article": func(a string) string {
+			if a != "" && strings.Trim(a, "0123456789") == "" {
+				return "Article " + a
+			}
+			return a
+		},
 		"statuses": statusMix,
 		"qty":      quantities,
 		"item":     func(k axis.Kind, item string) string { return kindItem(k, item) },
