@@ -120,8 +120,8 @@ func build(actors []axis.Actor, forms map[string]map[string]string, ambig []Ambi
 	seen := map[Name]bool{}
 	add := func(text, code, form string) {
 		text = strings.TrimSpace(text)
-		if text == "" {
-			return
+		if Key(text) == "" {
+			return // nothing a matcher could find ("", ".", "-")
 		}
 		n := Name{Text: text, Code: code, Form: form}
 		if seen[n] {

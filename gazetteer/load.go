@@ -472,6 +472,13 @@ func (d *Data) check() error {
 			}
 		}
 	}
+	for _, a := range d.Actors {
+		for _, t := range append([]string{a.Name}, a.Aliases...) {
+			if Key(t) == "" {
+				return axis.FieldErrorf(axis.EINVALID, "aliases", "actor %s: the name %q has nothing to match (no letters or digits)", a.Code, t)
+			}
+		}
+	}
 	g := d.Gazetteer()
 	d.built = g
 	table := map[string]Ambiguity{}

@@ -84,6 +84,7 @@ func TestLoadErrors(t *testing.T) {
 		{"no name", map[string]string{StatesFile: states("AAA,,,,,,,,")}, []string{"states.csv:2", "name"}},
 		{"unknown theater", map[string]string{StatesFile: states("AAA,Aland,,,,,,africa,")}, []string{"states.csv:2", "theaters", "africa", "east_asia"}},
 		{"bad historical", map[string]string{StatesFile: states("AAA,Aland,,,,,,,maybe")}, []string{"states.csv:2", "historical"}},
+		{"name with nothing to match", map[string]string{StatesFile: states("AAA,Aland,,.,,,,,")}, []string{"AAA", `"."`, "nothing to match"}},
 		{"bad quote", map[string]string{StatesFile: states(`AAA,"Aland,,,,,,,`)}, []string{"states.csv"}},
 		{"unlisted ambiguity", map[string]string{StatesFile: states("AAA,Aland,,Twin,,,,,", "BBB,Bland,,Twin,,,,,")}, []string{"twin", "AAA and BBB", "ambiguous.csv"}},
 		{"ambiguity lists wrong codes", map[string]string{
