@@ -1,0 +1,533 @@
+package scenario
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"axis"
+)
+
+// SanctionOptions say which supply network to cut and how much to spend.
+type SanctionOptions struct {
+	Target string    // the receiving state, e.g. RUS
+	Kind   axis.Kind // a transfer kind: arms, dual_use, …
+	Item   string    // optional item of the kind: drones, …
+	Budget int       // largest sanction set, in actors or routes (default 3)
+	At     axis.Date // transfers dated up to this date (zero: all)
+	Top    int       // how many sets to report per mode (default 5)
+}
+
+// SanctionsResult is the supply network into the target, its maximum flow
+// and minimum cut, and the sanction sets ranked by the flow they remove.
+type SanctionsResult struct {
+	Target string    `json:"target"`
+	Kind   axis.Kind `json:"kind"`
+	Item   string    `json:"item,omitempty"`
+	At     axis.Date `json:"at"`
+	// Unit is the quantity unit of the capacities, or "weight" when the
+	// relations do not all state quantities in one unit.
+	Unit    string        `json:"unit"`
+	MaxFlow float64       `json:"max_flow"`
+	Supply  []Supply      `json:"supply"`
+	Edges   []FlowEdge    `json:"edges"`
+	MinCut  []FlowEdge    `json:"min_cut"`
+	Actors  []SanctionSet `json:"actor_sets"`
+	Routes  []SanctionSet `json:"route_sets"`
+	Notes   []string      `json:"notes,omitempty"`
+}
+
+// Supply is what an actor sends beyond what it receives: its own
+// production, the network's source.
+type Supply struct {
+	Actor    string  `json:"actor"`
+	Capacity float64 `json:"capacity"`
+	Flow     float64 `json:"flow"`
+}
+
+// FlowEdge is one route of the network: the transfers From -> To, their
+// summed capacity, the flow the maximum flow sends on it, and the
+// relations (and evidence) behind it. In a minimum cut, From "(own)"
+// stands for the To actor's own production.
+type FlowEdge struct {
+	From        string        `json:"from"`
+	To          string        `json:"to"`
+	Capacity    float64       `json:"capacity"`
+	Flow        float64       `json:"flow"`
+	RelationIDs []int64       `json:"relation_ids,omitempty"`
+	Evidence    []EvidenceRef `json:"evidence,omitempty"`
+}
+
+// SanctionSet is one set of actors (all their transfers stopped) or routes
+// cut, what it removes and where the remaining flow goes.
+type SanctionSet struct {
+	Actors    []string `json:"actors,omitempty"`
+	Routes    []string `json:"routes,omitempty"` // "FROM->TO"
+	Removed   float64  `json:"removed"`
+	Remaining float64  `json:"remaining"`
+	Share     float64  `json:"share"` // removed / max flow
+	// Reroutes lists the routes that carry more after the cut than before.
+	Reroutes []Reroute `json:"reroutes,omitempty"`
+}
+
+// Reroute is a route whose flow rises after a cut.
+type Reroute struct {
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Before float64 `json:"before"`
+	After  float64 `json:"after"`
+}
+
+// statusWeight discounts transfers by how sure the reporting is.
+var statusWeight = map[axis.Status]float64{axis.Confirmed: 1, axis.Reported: 0.8, axis.Alleged: 0.5, axis.Prospective: 0.3}
+
+// network is the supply graph: node 0 is the super source, node 1 the
+// target, the rest actors in code order.
+type network struct {
+	codes []string
+	edges []nedge // supply edges first (from 0), then routes
+}
+
+type nedge struct {
+	from, to int
+	cap      float64
+	rels     []int64
+	ev       []EvidenceRef
+}
+
+// Sanctions builds the supply network of kind (and item) into the target
+// from the store's transfer relations and ranks sanction sets.
+func Sanctions(ctx context.Context, r axis.Reader, opt SanctionOptions) (*SanctionsResult, error) {
+	opt.Target = strings.ToUpper(strings.TrimSpace(opt.Target))
+	if opt.Target == "" {
+		return nil, axis.FieldErrorf(axis.EINVALID, "target", "a target actor is required, e.g. RUS")
+	}
+	if _, err := r.Actor(ctx, opt.Target); err != nil {
+		return nil, err
+	}
+	if opt.Kind.Family() != axis.FamilyTransfer {
+		var ks []string
+		for _, k := range axis.KindsOf(axis.FamilyTransfer) {
+			ks = append(ks, string(k))
+		}
+		return nil, axis.FieldErrorf(axis.EINVALID, "kind", "%q is not a transfer kind; valid: %s", opt.Kind, strings.Join(ks, ", "))
+	}
+	if !opt.Kind.HasItem(opt.Item) {
+		return nil, axis.FieldErrorf(axis.EINVALID, "item", "unknown item %q for %s; valid: %s", opt.Item, opt.Kind, strings.Join(opt.Kind.Info().Items, ", "))
+	}
+	if opt.Budget <= 0 {
+		opt.Budget = 3
+	}
+	if opt.Top <= 0 {
+		opt.Top = 5
+	}
+	f := axis.RelationFilter{Kinds: []axis.Kind{opt.Kind}, At: opt.At, WithEvidence: true}
+	if opt.Item != "" {
+		f.Items = []string{opt.Item}
+	}
+	rels, err := r.Relations(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return sanctionsOn(rels, opt), nil
+}
+
+// sanctionsOn does the work of Sanctions on relations already read.
+func sanctionsOn(rels []axis.Relation, opt SanctionOptions) *SanctionsResult {
+	res := &SanctionsResult{Target: opt.Target, Kind: opt.Kind, Item: opt.Item, At: opt.At, Unit: "weight"}
+	// Quantities where every relation states one in the same unit.
+	units := map[string]int{}
+	usable := 0
+	for i := range rels {
+		if statusWeight[rels[i].Status] == 0 {
+			continue
+		}
+		usable++
+		if q := rels[i].Quantity; q != nil && q.Value > 0 {
+			units[q.Unit]++
+		}
+	}
+	if len(units) == 1 {
+		for u, n := range units {
+			if n == usable && u != "" {
+				res.Unit = u
+			}
+		}
+	}
+	if res.Unit == "weight" {
+		res.Notes = append(res.Notes, fmt.Sprintf("capacities are weights (1 per confirmed relation, 0.8 reported, 0.5 alleged, 0.3 prospective): %d of %d relations state a quantity, in %d unit(s)", sum(units), usable, len(units)))
+	}
+	net := buildNetwork(rels, opt.Target, res.Unit)
+	base := net.maxFlow(nil, nil)
+	res.MaxFlow = round4(base.value)
+	for i, e := range net.edges {
+		if e.from == 0 {
+			res.Supply = append(res.Supply, Supply{Actor: net.codes[e.to], Capacity: round4(e.cap), Flow: round4(base.flow[i])})
+			continue
+		}
+		res.Edges = append(res.Edges, net.flowEdge(i, base.flow[i]))
+	}
+	for i, e := range net.edges {
+		if base.reach[e.from] && !base.reach[e.to] {
+			fe := net.flowEdge(i, base.flow[i])
+			if e.from == 0 {
+				fe.From = "(own)"
+			}
+			res.MinCut = append(res.MinCut, fe)
+		}
+	}
+	if base.value <= 0 {
+		res.Notes = append(res.Notes, "no flow reaches the target: no "+string(opt.Kind)+" transfers into "+opt.Target+" are recorded")
+		return res
+	}
+	// Candidates: actors and routes on some path into the target.
+	live := net.onPaths()
+	var actors []int
+	for v := 2; v < len(net.codes); v++ {
+		if live.node[v] {
+			actors = append(actors, v)
+		}
+	}
+	var routes []int
+	for i, e := range net.edges {
+		if e.from != 0 && live.edge[i] {
+			routes = append(routes, i)
+		}
+	}
+	res.Actors = net.rank(actors, opt, base, true)
+	res.Routes = net.rank(routes, opt, base, false)
+	return res
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+func buildNetwork(rels []axis.Relation, target, unit string) *network {
+	codes := map[string]bool{}
+	for i := range rels {
+		codes[rels[i].Source], codes[rels[i].Target] = true, true
+	}
+	delete(codes, target)
+	net := &network{codes: []string{"(source)", target}}
+	for c := range codes {
+		net.codes = append(net.codes, c)
+	}
+	sort.Strings(net.codes[2:])
+	idx := map[string]int{}
+	for i, c := range net.codes {
+		idx[c] = i
+	}
+	type key struct{ a, b int }
+	byPair := map[key]*nedge{}
+	var pairs []key
+	for i := range rels {
+		rel := &rels[i]
+		w := statusWeight[rel.Status]
+		if w == 0 || rel.Source == target {
+			continue // re-exports by the target do not flow into it
+		}
+		c := w
+		if unit != "weight" {
+			c = w * rel.Quantity.Value
+		}
+		k := key{idx[rel.Source], idx[rel.Target]}
+		e := byPair[k]
+		if e == nil {
+			e = &nedge{from: k.a, to: k.b}
+			byPair[k] = e
+			pairs = append(pairs, k)
+		}
+		e.cap += c
+		e.rels = append(e.rels, rel.ID)
+		if len(e.ev) < 2 {
+			e.ev = append(e.ev, evidenceRefs(rel, 1)...)
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].a < pairs[j].a || pairs[i].a == pairs[j].a && pairs[i].b < pairs[j].b })
+	in := make([]float64, len(net.codes))
+	out := make([]float64, len(net.codes))
+	for _, k := range pairs {
+		out[k.a] += byPair[k].cap
+		in[k.b] += byPair[k].cap
+	}
+	// Each actor's own supply is what it sends beyond what it receives.
+	for v := 2; v < len(net.codes); v++ {
+		if s := out[v] - in[v]; s > 1e-12 {
+			net.edges = append(net.edges, nedge{from: 0, to: v, cap: s})
+		}
+	}
+	for _, k := range pairs {
+		net.edges = append(net.edges, *byPair[k])
+	}
+	return net
+}
+
+func (n *network) flowEdge(i int, flow float64) FlowEdge {
+	e := &n.edges[i]
+	return FlowEdge{From: n.codes[e.from], To: n.codes[e.to], Capacity: round4(e.cap), Flow: round4(flow), RelationIDs: e.rels, Evidence: e.ev}
+}
+
+type flowResult struct {
+	value float64
+	flow  []float64 // per network edge
+	reach []bool    // nodes reachable from the source in the residual graph
+}
+
+// maxFlow runs Edmonds–Karp (shortest augmenting paths by BFS) with the
+// given nodes and edges removed. We keep our own implementation rather than
+// gonum's network.MaxFlowDinic because that returns the flow value only:
+// the minimum cut (the nodes reachable in the residual graph), the flow on
+// each edge (to show rerouting) and removals need the residual graph.
+// The networks are small (tens of actors), so the O(V·E²) bound is no
+// concern, and BFS in fixed edge order makes the flows deterministic.
+func (n *network) maxFlow(removedNode []bool, removedEdge []bool) flowResult {
+	N := len(n.codes)
+	type arcT struct {
+		to, rev int
+		cap     float64
+		edge    int // network edge, or -1 for a reverse arc
+	}
+	adj := make([][]arcT, N)
+	for i, e := range n.edges {
+		if removedEdge != nil && removedEdge[i] || removedNode != nil && (removedNode[e.from] || removedNode[e.to]) {
+			continue
+		}
+		adj[e.from] = append(adj[e.from], arcT{to: e.to, rev: len(adj[e.to]), cap: e.cap, edge: i})
+		adj[e.to] = append(adj[e.to], arcT{to: e.from, rev: len(adj[e.from]) - 1, cap: 0, edge: -1})
+	}
+	const eps = 1e-9
+	res := flowResult{flow: make([]float64, len(n.edges))}
+	prevNode := make([]int, N)
+	prevArc := make([]int, N)
+	queue := make([]int, 0, N)
+	for {
+		for i := range prevNode {
+			prevNode[i] = -1
+		}
+		prevNode[0] = 0
+		queue = append(queue[:0], 0)
+		for qi := 0; qi < len(queue) && prevNode[1] < 0; qi++ {
+			v := queue[qi]
+			for ai, a := range adj[v] {
+				if a.cap > eps && prevNode[a.to] < 0 {
+					prevNode[a.to], prevArc[a.to] = v, ai
+					queue = append(queue, a.to)
+				}
+			}
+		}
+		if prevNode[1] < 0 {
+			break
+		}
+		push := math.Inf(1)
+		for v := 1; v != 0; v = prevNode[v] {
+			push = math.Min(push, adj[prevNode[v]][prevArc[v]].cap)
+		}
+		for v := 1; v != 0; v = prevNode[v] {
+			a := &adj[prevNode[v]][prevArc[v]]
+			a.cap -= push
+			adj[v][a.rev].cap += push
+		}
+		res.value += push
+	}
+	res.reach = make([]bool, N)
+	for _, v := range queue {
+		res.reach[v] = true
+	}
+	for v := range adj {
+		for _, a := range adj[v] {
+			if a.edge >= 0 {
+				res.flow[a.edge] = n.edges[a.edge].cap - a.cap
+			}
+		}
+	}
+	return res
+}
+
+type liveSet struct {
+	node []bool
+	edge []bool
+}
+
+// onPaths marks the nodes and edges on some source -> target path.
+func (n *network) onPaths() liveSet {
+	N := len(n.codes)
+	fwd, bwd := make([]bool, N), make([]bool, N)
+	fwd[0], bwd[1] = true, true
+	for changed := true; changed; {
+		changed = false
+		for _, e := range n.edges {
+			if fwd[e.from] && !fwd[e.to] && e.to != 1 {
+				fwd[e.to], changed = true, true
+			}
+			if bwd[e.to] && !bwd[e.from] {
+				bwd[e.from], changed = true, true
+			}
+		}
+	}
+	fwd[1] = true
+	ls := liveSet{node: make([]bool, N), edge: make([]bool, len(n.edges))}
+	for v := range ls.node {
+		ls.node[v] = fwd[v] && bwd[v]
+	}
+	for i, e := range n.edges {
+		ls.edge[i] = ls.node[e.from] && ls.node[e.to]
+	}
+	return ls
+}
+
+// maxCombinations bounds the exhaustive search; past it the ranking is
+// greedy (each set extends the best smaller set by one element).
+const maxCombinations = 200000
+
+// rank scores every set of up to opt.Budget candidates (actors when
+// byActor, else route edges) by the flow it removes. A set is kept only if
+// it removes strictly more than each of its subsets one element smaller,
+// so padding a good set with useless elements does not crowd the list.
+func (n *network) rank(cands []int, opt SanctionOptions, base flowResult, byActor bool) []SanctionSet {
+	type scored struct {
+		set     []int
+		removed float64
+	}
+	const eps = 1e-9
+	eval := func(set []int) float64 {
+		var rn, re []bool
+		if byActor {
+			rn = make([]bool, len(n.codes))
+			for _, v := range set {
+				rn[v] = true
+			}
+		} else {
+			re = make([]bool, len(n.edges))
+			for _, i := range set {
+				re[i] = true
+			}
+		}
+		return base.value - n.maxFlow(rn, re).value
+	}
+	keyOf := func(set []int) string { return fmt.Sprint(set) }
+	done := map[string]float64{}
+	var all []scored
+	total := 0
+	for k := 1; k <= opt.Budget && k <= len(cands); k++ {
+		total += binom(len(cands), k)
+	}
+	if total <= maxCombinations {
+		var rec func(start int, set []int)
+		rec = func(start int, set []int) {
+			if len(set) > 0 {
+				r := eval(set)
+				done[keyOf(set)] = r
+				ok := true
+				if len(set) > 1 {
+					for drop := range set {
+						sub := append(append([]int{}, set[:drop]...), set[drop+1:]...)
+						if r <= done[keyOf(sub)]+eps {
+							ok = false
+							break
+						}
+					}
+				} else {
+					ok = r > eps
+				}
+				if ok {
+					all = append(all, scored{append([]int{}, set...), r})
+				}
+			}
+			if len(set) == opt.Budget {
+				return
+			}
+			for i := start; i < len(cands); i++ {
+				rec(i+1, append(set, cands[i]))
+			}
+		}
+		rec(0, nil)
+	} else {
+		var set []int
+		prev := 0.0
+		for k := 0; k < opt.Budget; k++ {
+			best, bestR := -1, prev
+			for _, c := range cands {
+				if containsInt(set, c) {
+					continue
+				}
+				s := append(append([]int{}, set...), c)
+				sort.Ints(s)
+				if r := eval(s); r > bestR+eps {
+					best, bestR = c, r
+				}
+			}
+			if best < 0 {
+				break
+			}
+			set = append(set, best)
+			sort.Ints(set)
+			prev = bestR
+			all = append(all, scored{append([]int{}, set...), bestR})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if math.Abs(all[i].removed-all[j].removed) > eps {
+			return all[i].removed > all[j].removed
+		}
+		if len(all[i].set) != len(all[j].set) {
+			return len(all[i].set) < len(all[j].set)
+		}
+		return keyOf(all[i].set) < keyOf(all[j].set)
+	})
+	if len(all) > opt.Top {
+		all = all[:opt.Top]
+	}
+	out := []SanctionSet{}
+	for _, s := range all {
+		ss := SanctionSet{Removed: round4(s.removed), Remaining: round4(base.value - s.removed), Share: round4(s.removed / base.value)}
+		var rn, re []bool
+		if byActor {
+			rn = make([]bool, len(n.codes))
+			for _, v := range s.set {
+				rn[v] = true
+				ss.Actors = append(ss.Actors, n.codes[v])
+			}
+		} else {
+			re = make([]bool, len(n.edges))
+			for _, i := range s.set {
+				re[i] = true
+				ss.Routes = append(ss.Routes, n.codes[n.edges[i].from]+"->"+n.codes[n.edges[i].to])
+			}
+		}
+		after := n.maxFlow(rn, re)
+		for i, e := range n.edges {
+			if e.from != 0 && after.flow[i] > base.flow[i]+1e-6 {
+				ss.Reroutes = append(ss.Reroutes, Reroute{From: n.codes[e.from], To: n.codes[e.to], Before: round4(base.flow[i]), After: round4(after.flow[i])})
+			}
+		}
+		out = append(out, ss)
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func binom(n, k int) int {
+	r := 1
+	for i := 1; i <= k; i++ {
+		r = r * (n - k + i) / i
+		if r > 1<<40 {
+			return r
+		}
+	}
+	return r
+}

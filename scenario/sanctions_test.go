@@ -1,0 +1,140 @@
+package scenario
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"axis"
+	"axis/inmem"
+)
+
+func transfer(id int64, from, to string, qty float64, unit string) axis.Relation {
+	r := axis.Relation{ID: id, Source: from, Target: to, Kind: axis.Arms, Status: axis.Confirmed, Date: axis.Day(2024, 1, 1)}
+	if qty > 0 {
+		r.Quantity = &axis.Quantity{Value: qty, Unit: unit}
+	}
+	return r
+}
+
+// The network: AA sends 5 straight to RUS and 5 through BY; CN sends 5 to
+// BY; BY can pass on only 5. Max flow 10; the minimum cut is the two routes
+// into RUS.
+func knownNetwork() []axis.Relation {
+	return []axis.Relation{
+		transfer(1, "AA", "RUS", 5, "tiv"),
+		transfer(2, "AA", "BY", 5, "tiv"),
+		transfer(3, "CN", "BY", 5, "tiv"),
+		transfer(4, "BY", "RUS", 5, "tiv"),
+		transfer(5, "RUS", "CN", 7, "tiv"), // re-export by the target: ignored
+	}
+}
+
+func TestMaxFlowAndMinCut(t *testing.T) {
+	res := sanctionsOn(knownNetwork(), SanctionOptions{Target: "RUS", Kind: axis.Arms, Budget: 2, Top: 10})
+	if res.Unit != "tiv" {
+		t.Errorf("unit %q, want tiv", res.Unit)
+	}
+	if res.MaxFlow != 10 {
+		t.Fatalf("max flow %v, want 10", res.MaxFlow)
+	}
+	var cut []string
+	total := 0.0
+	for _, e := range res.MinCut {
+		cut = append(cut, e.From+"->"+e.To)
+		total += e.Capacity
+	}
+	if want := []string{"AA->RUS", "BY->RUS"}; !reflect.DeepEqual(cut, want) || total != 10 {
+		t.Errorf("min cut %v (capacity %v), want %v (10)", cut, total, want)
+	}
+	if len(res.Actors) == 0 || !reflect.DeepEqual(res.Actors[0].Actors, []string{"AA", "BY"}) || res.Actors[0].Removed != 10 {
+		t.Errorf("best actor set %+v, want [AA BY] removing 10", res.Actors)
+	}
+	// Cutting AA alone removes 5, and CN's supply reroutes through BY.
+	var aa *SanctionSet
+	for i := range res.Actors {
+		if reflect.DeepEqual(res.Actors[i].Actors, []string{"AA"}) {
+			aa = &res.Actors[i]
+		}
+	}
+	if aa == nil || aa.Removed != 5 || aa.Remaining != 5 {
+		t.Fatalf("set [AA]: %+v, want removed 5", aa)
+	}
+	if len(aa.Reroutes) != 1 || aa.Reroutes[0].From != "CN" || aa.Reroutes[0].To != "BY" || aa.Reroutes[0].After != 5 {
+		t.Errorf("reroutes after cutting AA: %+v, want CN->BY 0 -> 5", aa.Reroutes)
+	}
+	// No set is padded with an element that adds nothing.
+	for _, s := range append(res.Actors, res.Routes...) {
+		if len(s.Actors)+len(s.Routes) > 2 {
+			t.Errorf("set larger than the budget: %+v", s)
+		}
+	}
+	if res.Routes[0].Removed != 10 || len(res.Routes[0].Routes) != 2 {
+		t.Errorf("best route set %+v, want both routes into RUS", res.Routes[0])
+	}
+}
+
+func TestSanctionsWeightsWhenUnitsDisagree(t *testing.T) {
+	rels := knownNetwork()
+	rels[0].Quantity.Unit = "shells"
+	rels[1].Status = axis.Alleged
+	res := sanctionsOn(rels, SanctionOptions{Target: "RUS", Kind: axis.Arms})
+	if res.Unit != "weight" || len(res.Notes) == 0 {
+		t.Fatalf("unit %q notes %v, want weights explained", res.Unit, res.Notes)
+	}
+	// Weights: AA->RUS 1, AA->BY 0.5, CN->BY 1, BY->RUS 1 => flow 2.
+	if res.MaxFlow != 2 {
+		t.Errorf("max flow %v, want 2", res.MaxFlow)
+	}
+}
+
+func TestSanctionsFromStore(t *testing.T) {
+	ctx := context.Background()
+	s := inmem.New()
+	_, err := s.Write(ctx, func(w axis.Writer) error {
+		for _, c := range []string{"AA", "BY", "CN", "RUS"} {
+			if err := w.PutActor(&axis.Actor{Code: c, Name: c, Kind: axis.ActorState}); err != nil {
+				return err
+			}
+		}
+		for _, r := range knownNetwork() {
+			r := r
+			r.ID = 0
+			r.Evidence = []axis.Evidence{{DocumentID: "d", Sentence: r.Source + " sends arms to " + r.Target, Method: axis.MethodManual, Confidence: 1}}
+			if _, err := w.PutRelation(&r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Sanctions(ctx, s, SanctionOptions{Target: "rus", Kind: axis.Arms, Budget: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.MaxFlow != 10 || len(res.Edges) != 4 || len(res.Edges[0].Evidence) == 0 {
+		t.Errorf("max flow %v, %d edges, evidence %v", res.MaxFlow, len(res.Edges), res.Edges[0].Evidence)
+	}
+	for _, c := range []struct {
+		opt  SanctionOptions
+		code string
+		want string
+	}{
+		{SanctionOptions{Target: "ZZZ", Kind: axis.Arms}, axis.ENOTFOUND, ""},
+		{SanctionOptions{Target: "RUS", Kind: axis.Sanction}, axis.EINVALID, "not a transfer kind"},
+		{SanctionOptions{Target: "RUS", Kind: axis.Arms, Item: "oil"}, axis.EINVALID, "drones"},
+		{SanctionOptions{Kind: axis.Arms}, axis.EINVALID, "target"},
+	} {
+		_, err := Sanctions(ctx, s, c.opt)
+		if axis.ErrorCode(err) != c.code || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: got %v, want %s mentioning %q", c.opt, err, c.code, c.want)
+		}
+	}
+	empty, err := Sanctions(ctx, s, SanctionOptions{Target: "RUS", Kind: axis.Energy})
+	if err != nil || empty.MaxFlow != 0 || len(empty.Notes) == 0 {
+		t.Errorf("no energy transfers: %+v %v", empty, err)
+	}
+}
