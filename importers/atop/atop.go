@@ -241,6 +241,14 @@ func (m *memberReader) emit(file string, doc *axis.Document, res *importers.Reso
 	for _, key := range m.order {
 		members := m.byAlliance[key]
 		used := make([]bool, len(members))
+		why := make([]string, len(members)) // first skip reason of a member's pairs
+		skip := func(i, j int, reason string) {
+			for _, k := range []int{i, j} {
+				if why[k] == "" {
+					why[k] = reason
+				}
+			}
+		}
 		for i := range members {
 			for j := i + 1; j < len(members); j++ {
 				a, b := &members[i], &members[j]
@@ -254,22 +262,15 @@ func (m *memberReader) emit(file string, doc *axis.Document, res *importers.Reso
 				}
 				ca, cb := importers.COWCode(a.ccode, start.Year), importers.COWCode(b.ccode, start.Year)
 				if ca == "" || cb == "" || !res.Use(ca) || !res.Use(cb) {
-					line := b.line
-					if ca == "" || !res.Use(ca) {
-						line = a.line
-					}
-					sum.Skip(importers.ReasonUnknownCode, file, line)
-					used[i], used[j] = true, true
+					skip(i, j, importers.ReasonUnknownCode)
 					continue
 				}
 				if !opt.KeepActors(ca, cb) {
-					sum.Skip(importers.ReasonFilterActors, file, a.line)
-					used[i], used[j] = true, true
+					skip(i, j, importers.ReasonFilterActors)
 					continue
 				}
 				if !opt.KeepSpan(start, end) {
-					sum.Skip(importers.ReasonFilterDate, file, a.line)
-					used[i], used[j] = true, true
+					skip(i, j, importers.ReasonFilterDate)
 					continue
 				}
 				any := false
@@ -320,9 +321,13 @@ func (m *memberReader) emit(file string, doc *axis.Document, res *importers.Reso
 				sum.Imported++
 				continue
 			}
-			reason := importers.ReasonNoObligation
-			if len(members) == 1 {
+			reason := why[i]
+			switch {
+			case reason != "":
+			case len(members) == 1:
 				reason = "no other member in the alliance phase"
+			default:
+				reason = importers.ReasonNoObligation
 			}
 			sum.Skip(reason, file, members[i].line)
 		}

@@ -77,8 +77,8 @@ func TestMemberLevel(t *testing.T) {
 		t.Errorf("AUH: %+v %v", a, err)
 	}
 	want := map[string]int64{
-		importers.ReasonUnknownCode:           1,
-		importers.ReasonNoObligation:          2,
+		importers.ReasonUnknownCode:             1,
+		importers.ReasonNoObligation:            2,
 		"no other member in the alliance phase": 1,
 	}
 	for reason, n := range want {
@@ -86,8 +86,8 @@ func TestMemberLevel(t *testing.T) {
 			t.Errorf("%q: %d, want %d", reason, got, n)
 		}
 	}
-	if sum.RowsRead != 19 {
-		t.Errorf("rows %d", sum.RowsRead)
+	if sum.RowsRead != 19 || sum.Imported+sum.SkippedTotal() != sum.RowsRead {
+		t.Errorf("rows %d, imported %d, skipped %d", sum.RowsRead, sum.Imported, sum.SkippedTotal())
 	}
 }
 

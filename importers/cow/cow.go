@@ -79,6 +79,7 @@ func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Op
 // row is one dyad (or one member, B unset) as read.
 type row struct {
 	line       int64
+	lines      []int64 // the member rows a paired dyad comes from
 	id         string
 	a, b       int
 	start, end axis.Date
@@ -146,8 +147,34 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 		rows = pairMembers(rows, in.Name, sum)
 	}
 	seen := map[string]bool{}
+	// A member row is imported when one of its pairs is, else counted under
+	// the first reason one of its pairs was skipped for.
+	imported := map[int64]bool{}
+	why := map[int64]string{}
+	var lines []int64
 	for _, r := range rows {
-		emit(r, in.Name, doc, res, opt, sum, pacts, seen)
+		reason := emit(r, in.Name, doc, res, opt, pacts, seen)
+		ls := r.lines
+		if ls == nil {
+			ls = []int64{r.line}
+		}
+		for _, l := range ls {
+			if _, ok := why[l]; !ok && !imported[l] {
+				lines = append(lines, l)
+			}
+			if reason == "" {
+				imported[l] = true
+			} else if why[l] == "" {
+				why[l] = reason
+			}
+		}
+	}
+	for _, l := range lines {
+		if imported[l] {
+			sum.Imported++
+		} else {
+			sum.Skip(why[l], in.Name, l)
+		}
 	}
 	return doc, nil
 }
@@ -238,14 +265,15 @@ func pairMembers(members []row, file string, sum *importers.Summary) []row {
 				for i := range flags {
 					flags[i] = a.flags[i] || b.flags[i]
 				}
-				out = append(out, row{line: a.line, id: id, a: a.a, b: b.a, start: start, end: end, flags: flags})
+				out = append(out, row{line: a.line, lines: []int64{a.line, b.line}, id: id, a: a.a, b: b.a, start: start, end: end, flags: flags})
 			}
 		}
 	}
 	return out
 }
 
-func emit(r row, file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts, seen map[string]bool) {
+// emit adds the pact of one dyad, or returns why it skipped it.
+func emit(r row, file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, pacts *importers.Pacts, seen map[string]bool) string {
 	ty := -1
 	for i, f := range r.flags {
 		if f {
@@ -254,27 +282,22 @@ func emit(r row, file string, doc *axis.Document, res *importers.Resolver, opt *
 		}
 	}
 	if ty < 0 {
-		sum.Skip(importers.ReasonNoObligation, file, r.line)
-		return
+		return importers.ReasonNoObligation
 	}
 	ca, cb := importers.COWCode(r.a, r.start.Year), importers.COWCode(r.b, r.start.Year)
 	if ca == "" || cb == "" || !res.Use(ca) || !res.Use(cb) {
-		sum.Skip(importers.ReasonUnknownCode, file, r.line)
-		return
+		return importers.ReasonUnknownCode
 	}
 	if !opt.KeepActors(ca, cb) {
-		sum.Skip(importers.ReasonFilterActors, file, r.line)
-		return
+		return importers.ReasonFilterActors
 	}
 	if !opt.KeepSpan(r.start, r.end) {
-		sum.Skip(importers.ReasonFilterDate, file, r.line)
-		return
+		return importers.ReasonFilterDate
 	}
-	sum.Imported++
 	lo, hi := min(r.a, r.b), max(r.a, r.b)
 	key := fmt.Sprintf("%s/%d/%d/%s", r.id, lo, hi, r.start)
 	if seen[key] {
-		return // the by-dyad file lists a pair once each way
+		return "" // the by-dyad file lists a pair once each way
 	}
 	seen[key] = true
 	t := types[ty]
@@ -290,4 +313,5 @@ func emit(r row, file string, doc *axis.Document, res *importers.Resolver, opt *
 		Evidence: axis.Evidence{Source: fmt.Sprintf("%s:%d", file, r.line), URL: homepage, Published: r.start,
 			Sentence: b.String(), Method: Method, Confidence: Confidence, Status: axis.Confirmed,
 			Attrs: map[string]string{"version4id": r.id, "type": t.col, "ccode1": strconv.Itoa(r.a), "ccode2": strconv.Itoa(r.b)}}})
+	return ""
 }

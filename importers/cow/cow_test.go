@@ -60,6 +60,9 @@ func TestByDyadAndMember(t *testing.T) {
 			t.Errorf("%q: %d want %d", reason, sum.Skips(reason), n)
 		}
 	}
+	if sum.Imported+sum.SkippedTotal() != sum.RowsRead {
+		t.Errorf("rows %d, imported %d, skipped %d", sum.RowsRead, sum.Imported, sum.SkippedTotal())
+	}
 	again, err := Import(context.Background(), st, []string{"testdata"}, importers.Options{})
 	if err != nil || again.Write.Changed() {
 		t.Errorf("second import: %v %+v", err, again.Write)

@@ -89,17 +89,17 @@ type gexfDoc struct {
 			} `xml:"attribute"`
 		} `xml:"attributes"`
 		Nodes []struct {
-			ID     string    `xml:"id,attr"`
-			Label  string    `xml:"label,attr"`
+			ID     string     `xml:"id,attr"`
+			Label  string     `xml:"label,attr"`
 			Values []attvalue `xml:"attvalues>attvalue"`
 		} `xml:"nodes>node"`
 		Edges []struct {
-			ID     string    `xml:"id,attr"`
-			Source string    `xml:"source,attr"`
-			Target string    `xml:"target,attr"`
-			Type   string    `xml:"type,attr"`
-			Label  string    `xml:"label,attr"`
-			Weight float64   `xml:"weight,attr"`
+			ID     string     `xml:"id,attr"`
+			Source string     `xml:"source,attr"`
+			Target string     `xml:"target,attr"`
+			Type   string     `xml:"type,attr"`
+			Label  string     `xml:"label,attr"`
+			Weight float64    `xml:"weight,attr"`
 			Values []attvalue `xml:"attvalues>attvalue"`
 		} `xml:"edges>edge"`
 	} `xml:"graph"`

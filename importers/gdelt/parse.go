@@ -14,9 +14,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"math/bits"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 )
 
