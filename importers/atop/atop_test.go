@@ -77,7 +77,7 @@ func TestMemberLevel(t *testing.T) {
 		t.Errorf("AUH: %+v %v", a, err)
 	}
 	want := map[string]int64{
-		importers.ReasonUnknownCode:             1,
+		importers.ReasonUnknownCode:             2, // both rows of the pair
 		importers.ReasonNoObligation:            2,
 		"no other member in the alliance phase": 1,
 	}
