@@ -63,7 +63,7 @@ docs/gazetteer.md, "Ambiguous names") lists each of them. Needs no store.`,
 			if r.Note != "" {
 				res = r.Note
 			}
-			t.Add(r.Name, dash(r.Code), dash(r.Kind), dash(r.Actor), dash(res), dash(r.Office))
+			t.Add(r.Name, gzDash(r.Code), gzDash(r.Kind), gzDash(r.Actor), gzDash(res), gzDash(r.Office))
 		}
 		return render(cmd.OutOrStdout(), format, rows, t)
 	},
@@ -100,7 +100,7 @@ func resolveName(g *gazetteer.Gazetteer, name string, on axis.Date) []resolveRow
 	return rows
 }
 
-func dash(s string) string {
+func gzDash(s string) string {
 	if s == "" {
 		return "-"
 	}
