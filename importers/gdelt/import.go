@@ -389,8 +389,8 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]
-		if a.day != b.day {
-			return a.day < b.day
+		if a.day/100 != b.day/100 {
+			return a.day/100 < b.day/100
 		}
 		if a.src != b.src {
 			return a.src < b.src
@@ -398,8 +398,15 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 		if a.tgt != b.tgt {
 			return a.tgt < b.tgt
 		}
-		return a.m < b.m
+		if a.m != b.m {
+			return a.m < b.m
+		}
+		return a.day < b.day
 	})
+	// Days of one month share the store's relation key: hand them over as
+	// one relation with one piece of evidence per day (fewer round trips).
+	var cur *axis.Relation
+	var curKey aggKey
 	for _, k := range keys {
 		g := groups[k]
 		m := mappings[k.m]
@@ -428,9 +435,16 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 				"global_event_id": g.best.id,
 			},
 		}
-		r := &axis.Relation{Source: src, Target: tgt, Kind: m.Kind, Item: m.Item, Date: d,
+		month := aggKey{k.src, k.tgt, k.m, k.day / 100}
+		if cur != nil && month == curKey {
+			cur.Evidence = append(cur.Evidence, ev)
+			cur.Events += g.events
+			continue
+		}
+		cur = &axis.Relation{Source: src, Target: tgt, Kind: m.Kind, Item: m.Item, Date: d,
 			Status: axis.Reported, Events: g.events, Evidence: []axis.Evidence{ev}}
-		im.rels = append(im.rels, r)
+		curKey = month
+		im.rels = append(im.rels, cur)
 		im.pending = append(im.pending, doc)
 	}
 }
@@ -474,7 +488,9 @@ func sentence(src, tgt string, d axis.Date, m Mapping, g *agg) string {
 // Commit writes everything read in one transaction.
 func (im *Importer) Commit(ctx context.Context, st axis.Store) error {
 	for i, r := range im.rels {
-		r.Evidence[0].DocumentID = im.pending[i].ID
+		for j := range r.Evidence {
+			r.Evidence[j].DocumentID = im.pending[i].ID
+		}
 	}
 	im.Summary.SortSkips()
 	return importers.Commit(ctx, st, im.Summary, im.docs, im.res, im.rels)
