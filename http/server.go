@@ -270,7 +270,7 @@ func (s *Server) authorize(r *http.Request) error {
 	auth := r.Header.Get("Authorization")
 	const prefix = "Bearer "
 	if len(auth) < len(prefix) || !strings.EqualFold(auth[:len(prefix)], prefix) {
-		return errorf(http.StatusUnauthorized, ErrUnauthorized, "this endpoint writes to the store and needs an Authorization: Bearer <token> header")
+		return errorf(http.StatusUnauthorized, ErrUnauthorized, "this endpoint writes to the store and needs the header Authorization: Bearer TOKEN (the token in the server's --token-file)")
 	}
 	got := sha256.Sum256([]byte(strings.TrimSpace(auth[len(prefix):])))
 	if subtle.ConstantTimeCompare(got[:], s.token[:]) != 1 {

@@ -315,10 +315,11 @@ async function showActor(panel, code, { actorBy, relations, onto, openDyad }) {
 
 function flowTable(flow) {
   if (!flow.lines.length) return h('p', { class: 'empty' }, flow.note || 'nothing recorded');
+  const words = (x) => String(x).replace(/_/g, ' ');
   return table(['kind / item', 'relations', 'dates', 'status', 'amount'], flow.lines.map((l) => [
-    l.kind + (l.item ? ' / ' + l.item : ''),
+    words(l.kind) + (l.item ? ' / ' + words(l.item) : ''),
     String(l.relations),
-    [l.first, l.last].filter(Boolean).filter((v, i, xs) => xs.indexOf(v) === i).join(' – '),
+    [l.first, l.last].filter(Boolean).filter((v, i, xs) => xs.indexOf(v) === i).join(' to '),
     Object.entries(l.statuses || {}).map(([s, n]) => `${s} ${n}`).join(', '),
     (l.quantities || []).map((q) => `${q.bound ? q.bound + ' ' : ''}${fmtNum(q.value)} ${q.unit}`).join('; '),
   ]));
