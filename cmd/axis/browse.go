@@ -352,8 +352,9 @@ func printRelationEvidence(cmd *cobra.Command, r *axis.Relation) {
 			fmt.Fprintf(w, ", %s", art)
 		}
 		fmt.Fprintln(w)
-		if cond := c.Conditions; !cond.Unconditional() || cond.Note != "" {
-			fmt.Fprintf(w, "conditions: adversaries=%v theaters=%v conflict=%q non_provocation=%v %s\n", cond.Adversaries, cond.Theaters, cond.Conflict, cond.NonProvocation, cond.Note)
+		fmt.Fprintf(w, "conditions: %s\n", describeConditions(c.Conditions))
+		if c.Conditions.Note != "" {
+			fmt.Fprintf(w, "note: %s\n", c.Conditions.Note)
 		}
 	}
 	for i, e := range r.Evidence {
@@ -464,4 +465,25 @@ var statsCmd = &cobra.Command{
 		}
 		return writeTable(w, st2)
 	},
+}
+
+// describeConditions lists only the conditions that limit a commitment.
+func describeConditions(c axis.Conditions) string {
+	if c.Unconditional() {
+		return "none"
+	}
+	var parts []string
+	if len(c.Adversaries) > 0 {
+		parts = append(parts, "only against "+strings.Join(c.Adversaries, ", "))
+	}
+	if len(c.Theaters) > 0 {
+		parts = append(parts, "only in "+strings.Join(c.Theaters, ", "))
+	}
+	if c.Conflict != "" {
+		parts = append(parts, "only in the conflict "+c.Conflict)
+	}
+	if c.NonProvocation {
+		parts = append(parts, "only if the partner did not provoke")
+	}
+	return strings.Join(parts, "; ")
 }
