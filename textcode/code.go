@@ -92,6 +92,11 @@ type sent struct {
 	// ("criticised Washington's arms sales").
 	actDirect bool
 	stopComma bool
+	// allItems keeps the items an item blocker removed ("drone attack"),
+	// for the attack and exercise items.
+	allItems []match
+	dateList []dateExpr
+	datesOK  bool
 }
 
 // cand is a relation found in a sentence before it becomes a Coded.
@@ -122,6 +127,9 @@ func (c *Coder) CodeSentence(text string, par *Paragraph) []Coded {
 		return nil
 	}
 	s.findMentions()
+	if len(s.ms) == 0 && len(par.recent) == 0 {
+		return nil
+	}
 	s.findPhrases()
 	s.resolveCoref()
 	var codes []string
@@ -142,6 +150,12 @@ func (c *Coder) CodeSentence(text string, par *Paragraph) []Coded {
 		cands = append(cands, s.originPass()...)
 	}
 	cands = s.finish(cands)
+	if len(cands) == 0 {
+		return nil
+	}
+	// the sentence is a slice of a large block: copy it so the evidence
+	// does not keep the whole block alive
+	s.text = strings.Clone(s.text)
 	out := make([]Coded, 0, len(cands))
 	for _, cd := range cands {
 		out = append(out, s.toCoded(cd))
@@ -230,6 +244,7 @@ func (s *sent) findPhrases() {
 	if len(s.c.rs.blockers) > 0 {
 		// "drone warfare", "intelligence reports": the item word modifies
 		// another noun and is not what flows
+		s.allItems = append([]match(nil), s.items...)
 		kept := s.items[:0]
 		for _, it := range s.items {
 			if it.end < n && s.c.rs.blockers[s.toks[it.end].low] {
@@ -384,12 +399,19 @@ func (s *sent) governor(m *mention) string {
 			continue
 		}
 		if s.c.rs.preps[t.low] {
+			if t.low == "of" && i > 0 && (vagueWords[s.toks[i-1].low] > 0 || quantityHeads[s.toks[i-1].low] || s.toks[i-1].kind == tNum) {
+				// "thousands of North Korean troops": a quantity, not a preposition
+				continue
+			}
 			return t.low
 		}
 		return ""
 	}
 	return ""
 }
+
+var quantityHeads = map[string]bool{"some": true, "many": true, "most": true, "all": true, "several": true, "number": true,
+	"million": true, "billion": true, "thousand": true, "hundred": true, "few": true, "none": true, "both": true}
 
 // modifiesItem reports whether a demonym or possessive mention modifies an
 // item right after it ("Iranian drones", "Russia's oil").
@@ -479,7 +501,7 @@ func (s *sent) subjectRight(at int) int {
 // "or", hyphens and "as well as", on both sides.
 func (s *sent) chain(k int) (out []int) {
 	out = []int{k}
-	seps := map[string]bool{",": true, "and": true, "or": true, "-": true, "&": true, "/": true, "the": true, "both": true, "of": true, "as": true, "well": true}
+	seps := chainSeps
 	defer func() {
 		// a list joined by commas alone ("Ukraine, US") is not a conjunction
 		if len(out) > 1 {
@@ -532,6 +554,8 @@ func (s *sent) chain(k int) (out []int) {
 	}
 	return out
 }
+
+var chainSeps = map[string]bool{",": true, "and": true, "or": true, "-": true, "&": true, "/": true, "the": true, "both": true, "of": true, "as": true, "well": true}
 
 func hasConj(s *sent, i, j int) bool {
 	for k := i; k < j; k++ {
@@ -1202,7 +1226,11 @@ func (s *sent) frameAct(tm match) []cand {
 func (s *sent) nearItem(tm match, r *rule) string {
 	found := map[string]bool{}
 	var order []string
-	for _, it := range s.items {
+	its := s.items
+	if s.allItems != nil {
+		its = s.allItems
+	}
+	for _, it := range its {
 		if it.end < tm.start-6 || it.start > tm.end+6 {
 			continue
 		}
@@ -1265,7 +1293,8 @@ func (s *sent) frameVisit(tm match) []cand {
 			}
 		}
 	}
-	if src < 0 || tgt < 0 {
+	if src < 0 || tgt < 0 || !r.Reverse && s.ms[src].demonym() && s.modifiesItem(&s.ms[src]) {
+		// "North Korean troops arrived in Russia" is a transfer, not a visit
 		return nil
 	}
 	c := s.base(tm)
@@ -1522,6 +1551,7 @@ func (s *sent) toCoded(c cand) Coded {
 	}
 	attrs := map[string]string{"words": strings.Join(c.words, "; ")}
 	ents := map[string]string{}
+	c.srcEnt, c.tgtEnt = strings.Clone(c.srcEnt), strings.Clone(c.tgtEnt)
 	if c.srcEnt != "" {
 		attrs["source_entity"] = c.srcEnt
 		ents["source"] = c.srcEnt

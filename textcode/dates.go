@@ -31,6 +31,13 @@ type dateExpr struct {
 // "next month", "yesterday", "on Wednesday". Relative dates need the
 // document date; without it they are left out.
 func (s *sent) dates() []dateExpr {
+	if !s.datesOK {
+		s.dateList, s.datesOK = s.findDates(), true
+	}
+	return s.dateList
+}
+
+func (s *sent) findDates() []dateExpr {
 	var out []dateExpr
 	doc := s.date
 	toks := s.toks

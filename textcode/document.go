@@ -24,7 +24,15 @@ type docCoder struct {
 	sentences int
 	out       []Coded
 	par       *Paragraph
+	capped    int // relations not kept past MaxRelationsPerDocument
 }
+
+// MaxRelationsPerDocument bounds the relations kept for one document, so a
+// huge file is coded in bounded memory (a document is written in one
+// transaction, so its relations are held until it ends). Past the bound the
+// document is still read to its end (its hash covers all of it) and the
+// relations not kept are counted in Doc.Capped.
+const MaxRelationsPerDocument = 20000
 
 func (c *Coder) newDoc(date axis.Date) *docCoder {
 	return &docCoder{c: c, date: date, h: sha256.New()}
@@ -44,6 +52,7 @@ func (d *docCoder) block(raw string) {
 	d.blocks++
 	d.h.Write([]byte(text))
 	par := NewParagraph(d.date)
+	d.par = par
 	pos, posRunes := 0, d.runes
 	for _, sp := range splitSentences(text) {
 		posRunes += utf8.RuneCountInString(text[pos:sp.start])
@@ -51,6 +60,10 @@ func (d *docCoder) block(raw string) {
 		n := utf8.RuneCountInString(sentence)
 		d.sentences++
 		for _, cd := range d.c.CodeSentence(sentence, par) {
+			if len(d.out) >= MaxRelationsPerDocument {
+				d.capped++
+				continue
+			}
 			ev := &cd.Relation.Evidence[0]
 			ev.Start, ev.End = posRunes, posRunes+n
 			ev.Published = d.date

@@ -176,6 +176,9 @@ func (in *Ingester) File(ctx context.Context, path string) (*FileResult, error) 
 	if doc.Repaired > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d invalid UTF-8 sequences repaired", doc.Repaired))
 	}
+	if doc.Capped > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("document too large: %d relations past the first %d not kept", doc.Capped, MaxRelationsPerDocument))
+	}
 	if doc.Truncated {
 		res.Warnings = append(res.Warnings, "an HTML text run was too long; the rest of the file was not read")
 	}

@@ -59,6 +59,8 @@ type Doc struct {
 	// Truncated is set when an HTML text run exceeded the buffer limit and
 	// the rest of the document was not read.
 	Truncated bool
+	// Capped counts relations not kept past MaxRelationsPerDocument.
+	Capped int
 }
 
 // ErrBinary is returned for input that is not text.
@@ -103,7 +105,7 @@ func (c *Coder) CodeReader(r io.Reader, meta Meta) (*Doc, error) {
 	}
 	rd.flush()
 	id := rd.doc.finish()
-	d := &Doc{Relations: rd.doc.out, Sentences: rd.doc.sentences, Repaired: rd.repaired, Truncated: rd.truncated}
+	d := &Doc{Relations: rd.doc.out, Sentences: rd.doc.sentences, Repaired: rd.repaired, Truncated: rd.truncated, Capped: rd.doc.capped}
 	d.Document = axis.Document{ID: id, Kind: axis.DocArticle, Title: rd.title, URL: rd.url, Path: meta.Path, Published: rd.doc.date}
 	if meta.Title != "" {
 		d.Document.Title = meta.Title

@@ -23,7 +23,7 @@ var sentenceStarters = map[string]bool{"The": true, "It": true, "He": true, "She
 
 // maxSentence bounds a sentence (in bytes); longer runs without an end are
 // cut at a space so one line of 50 MB never becomes one sentence.
-const maxSentence = 2000
+const maxSentence = 1000
 
 // span is a sentence's byte range in its paragraph.
 type span struct{ start, end int }
