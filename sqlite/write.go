@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"axis"
@@ -280,17 +281,21 @@ func (w *writer) PutRelation(r *axis.Relation) (axis.PutResult, error) {
 // stored key into memory (it no longer needs the key index to find them),
 // drops the relation indexes and rebuilds them before commit. Readers see
 // the indexes all along: they read the last committed snapshot.
-const bulkMin = 20_000
+var bulkMin = 20_000
 
 // bulkIndexes are the indexes dropped during a bulk load.
+// bulkLoads counts bulk loads, for tests.
+var bulkLoads atomic.Int64
+
 var bulkIndexes = []string{"relations_key", "relations_dyad", "relations_target", "relations_date"}
 
 func (w *writer) maybeBulk() error {
 	created := w.lastRelID - w.lastRelIDAtStart
-	if w.bulk || created < bulkMin || created < w.lastRelIDAtStart {
+	if w.bulk || created < int64(bulkMin) || created < w.lastRelIDAtStart {
 		return nil
 	}
 	w.bulk = true
+	bulkLoads.Add(1)
 	if err := w.flush(); err != nil {
 		return err
 	}
