@@ -20,6 +20,7 @@ func (s *Server) extraRoutes() []Route {
 		{Method: "GET", Pattern: "/api/v1/blocs", handler: s.blocs},
 		{Method: "GET", Pattern: "/api/v1/trend", handler: s.trend},
 		{Method: "POST", Pattern: "/api/v1/simulate/escalation", handler: s.simulateEscalation},
+		{Method: "POST", Pattern: "/api/v1/simulate/sanctions", handler: s.simulateSanctions},
 		{Method: "POST", Pattern: "/api/v1/ingest", Upload: true, handler: s.ingest},
 	}
 }

@@ -67,3 +67,40 @@ func (s *Server) simulateEscalation(w http.ResponseWriter, r *http.Request) erro
 	writeJSON(w, http.StatusOK, res)
 	return nil
 }
+
+// SanctionsRequest is the body of POST /api/v1/simulate/sanctions.
+type SanctionsRequest struct {
+	Target string    `json:"target"` // the receiving actor, e.g. RUS
+	Kind   axis.Kind `json:"kind"`   // a transfer kind (default arms)
+	Item   string    `json:"item"`   // optional item of the kind
+	Budget int       `json:"budget"` // largest sanction set (default 3, at most MaxBudget)
+	At     axis.Date `json:"at"`     // transfers dated up to this date
+	Top    int       `json:"top"`    // sets reported per mode (default 5, at most 50)
+}
+
+// MaxBudget bounds the size of the sanction sets searched over the API.
+const MaxBudget = 5
+
+func (s *Server) simulateSanctions(w http.ResponseWriter, r *http.Request) error {
+	var req SanctionsRequest
+	if err := decodeJSON(r, &req); err != nil {
+		return err
+	}
+	if req.Kind == "" {
+		req.Kind = axis.Arms
+	}
+	if req.Budget < 0 || req.Budget > MaxBudget {
+		return axis.FieldErrorf(axis.EINVALID, "budget", "budget must be from 1 to %d (0 takes the default 3)", MaxBudget)
+	}
+	if req.Top < 0 || req.Top > 50 {
+		return axis.FieldErrorf(axis.EINVALID, "top", "top must be from 1 to 50 (0 takes the default 5)")
+	}
+	res, err := scenario.Sanctions(r.Context(), s.store, scenario.SanctionOptions{
+		Target: req.Target, Kind: req.Kind, Item: req.Item, Budget: req.Budget, At: req.At, Top: req.Top,
+	})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}

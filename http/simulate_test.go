@@ -50,3 +50,40 @@ func TestSimulateEscalation(t *testing.T) {
 		})
 	}
 }
+
+func TestSimulateSanctions(t *testing.T) {
+	base := start(t, fixture(t), axishttp.Options{})
+	tests := []struct {
+		name    string
+		body    string
+		status  int
+		errType string
+	}{
+		{"runs", `{"target":"RUS","kind":"arms","budget":1}`, 200, ""},
+		{"default kind", `{"target":"RUS"}`, 200, ""},
+		{"no target", `{}`, 400, "invalid"},
+		{"unknown target", `{"target":"ZZZ"}`, 404, "not_found"},
+		{"not a transfer", `{"target":"RUS","kind":"visit"}`, 400, "invalid"},
+		{"bad item", `{"target":"RUS","kind":"arms","item":"lasers"}`, 400, "invalid"},
+		{"budget too big", `{"target":"RUS","budget":9}`, 400, "invalid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, env := do(t, base, call{method: "POST", path: "/api/v1/simulate/sanctions", body: tt.body})
+			if resp.StatusCode != tt.status || env.ErrorType != tt.errType {
+				t.Fatalf("got %d %q (%s), want %d %q", resp.StatusCode, env.ErrorType, env.Error, tt.status, tt.errType)
+			}
+			if tt.status != 200 {
+				return
+			}
+			res := decode[scenario.SanctionsResult](t, env.Data)
+			sup := map[string]bool{}
+			for _, s := range res.Supply {
+				sup[s.Actor] = true
+			}
+			if res.MaxFlow <= 0 || !sup["PRK"] || !sup["IRN"] || len(res.MinCut) == 0 {
+				t.Errorf("sanctions on RUS arms: %+v", res)
+			}
+		})
+	}
+}

@@ -159,7 +159,7 @@ test('clicking the RUS–PRK edge shows the 2024 treaty and its evidence', async
   assert.deepEqual(problems, []);
 });
 
-test('a scenario run shows a chart', async (t) => {
+test('a scenario run shows a chart, and a sanctions run its cut', async (t) => {
   const { page, problems } = await newPage(t);
   await page.goto(base + '/scenario');
   await page.fill('#trigger', 'PRK attacks KOR');
@@ -171,6 +171,14 @@ test('a scenario run shows a chart', async (t) => {
   const usa = await page.locator('#join-chart .bar-row[data-code="USA"]').count();
   assert.equal(usa, 1, 'USA (bound to KOR by the 1953 treaty) is not on the chart');
   assert.ok(await page.locator('ol.chains li').count() >= 1, 'no activation chains');
+  // Sanctions: the cut shows on the supply graph.
+  await page.selectOption('#sanction-kind', 'arms');
+  await page.click('#run-sanctions');
+  await page.waitForSelector('#cut-graph canvas', { timeout: 30000 });
+  const summary = await page.locator('#sanctions-result .summary').textContent();
+  assert.match(summary, /Minimum cut: [^.]*(PRK|IRN)/, summary);
+  assert.match(summary, /PRK/, 'PRK is not among the suppliers: ' + summary);
+  await page.locator('#sanctions-result button.link').first().click();
   await page.screenshot({ path: join(shots, 'scenario.png'), fullPage: true });
   assert.deepEqual(problems, []);
 });
