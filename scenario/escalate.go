@@ -126,12 +126,14 @@ type arc struct {
 	pMatch   float64 // probability when a named adversary is in the war
 	adv      []int32 // adversary-specific: fires only against these
 	ref      int32   // index into the world's commitments, rivalries or cooperation
+	group    int16   // multilateral group (1-based), 0 for none
 }
 
 // hotArc is what the inner loop reads of an arc, packed in 16 bytes.
 type hotArc struct {
 	thr   uint64 // fires when a 53-bit uniform draw is below thr
 	to    int32
+	group int16 // multilateral group, 0 for none
 	flags uint8 // flagComplex, flagOppose, flagOffend
 }
 
@@ -139,6 +141,7 @@ const (
 	flagComplex = 1 << iota
 	flagOppose
 	flagOffend
+	flagDefend
 )
 
 // threshold turns a probability into a bound on a 53-bit uniform draw.
@@ -207,6 +210,7 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 	}
 	m.theater = theaterBit(th)
 	add := func(a arc) { m.arcs = append(m.arcs, a) }
+	groups := map[string]int16{}
 	for i := range w.Commitments {
 		c := &w.Commitments[i]
 		pr := p.prob(c)
@@ -214,6 +218,14 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 		base := arc{src: srcCommitment, ref: int32(i), theaters: theaterMask(c.Conditions.Theaters), nonProv: c.Conditions.NonProvocation, p: pr, pMatch: math.Min(1, pr*p.AdversaryMatch)}
 		for _, adv := range c.Conditions.Adversaries {
 			base.adv = append(base.adv, m.idx[adv])
+		}
+		if c.Group != "" {
+			g, ok := groups[c.Group]
+			if !ok && len(groups) < math.MaxInt16 {
+				g = int16(len(groups) + 1)
+				groups[c.Group] = g
+			}
+			base.group = g
 		}
 		switch c.Kind {
 		case axis.DefensePact, axis.OffensePact, axis.ConsultationPact, axis.StrategicPartnership, axis.NeutralityPact, axis.NonaggressionPact:
@@ -292,12 +304,15 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 		if a.typ != arcHold {
 			m.outStart[a.from+1]++
 		}
-		m.hot[i].to, m.thr[i] = a.to, threshold(a.p)
+		m.hot[i].to, m.hot[i].group, m.thr[i] = a.to, a.group, threshold(a.p)
 		m.hot[i].thr = m.thr[i]
 		// Simple arcs (no condition to check at run time) take the fast
 		// path in trial.run; the rest go through trial.eval.
-		if len(a.adv) > 0 || a.theaters != 0 || a.typ == arcHold || (a.typ == arcDefend && a.from == m.attacker) {
+		if len(a.adv) > 0 || a.theaters != 0 || a.typ == arcHold {
 			m.hot[i].flags |= flagComplex
+		}
+		if a.typ == arcDefend {
+			m.hot[i].flags |= flagDefend
 		}
 		if a.typ == arcOffend {
 			m.hot[i].flags |= flagOffend
@@ -333,6 +348,7 @@ type trial struct {
 	parent []int32 // arc index, or -1 for the trigger, or -2-war for a war link
 	// parentFrom is the belligerent whose activation brought the actor in.
 	parentFrom      []int32
+	joinGroup       []int16  // group of the arc that brought the actor in
 	drawn           []uint32 // arc drawn in this trial when equal to stamp
 	stamp           uint32
 	bell            []int32 // belligerents in joining order; the work queue
@@ -364,7 +380,7 @@ type trial struct {
 
 func newTrial(m *model) *trial {
 	t := &trial{m: m, pcg: rand.NewPCG(0, 0), side: make([]int8, m.n), front: make([]uint8, m.n), parent: make([]int32, m.n),
-		parentFrom: make([]int32, m.n), drawn: make([]uint32, len(m.arcs)), joins: make([][2]int64, m.n), chainOf: make([]int32, m.n),
+		parentFrom: make([]int32, m.n), joinGroup: make([]int16, m.n), drawn: make([]uint32, len(m.arcs)), joins: make([][2]int64, m.n), chainOf: make([]int32, m.n),
 		held: make([]bool, len(m.arcs)), waitHead: make([]int32, m.n), waitStamp: make([]uint32, m.n),
 		chainIDs: map[chainKey]int32{}}
 	return t
@@ -419,7 +435,7 @@ func (t *trial) run(seed uint64, i int, chains bool) {
 		case t.qi < len(t.bell):
 			x := t.bell[t.qi]
 			t.qi++
-			sx, fx := t.side[x], t.front[x]
+			sx, fx, gx := t.side[x], t.front[x], t.joinGroup[x]
 			lo, hi := m.outStart[x], m.outStart[x+1]
 			side := t.side
 			for j := range m.hot[lo:hi] {
@@ -429,12 +445,19 @@ func (t *trial) run(seed uint64, i int, chains bool) {
 					continue
 				}
 				f := h.flags
+				if h.group != 0 && h.group == gx {
+					continue
+				}
 				if f != 0 {
 					if f&flagComplex != 0 {
 						t.eval(lo+int32(j), true)
 						continue
 					}
 					if f&flagOffend != 0 && sx != 1 {
+						continue
+					}
+					if f&flagDefend != 0 && sx == 1 {
+						t.eval(lo+int32(j), true)
 						continue
 					}
 				}
@@ -467,10 +490,16 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 	if t.side[y] != 0 {
 		return
 	}
+	if a.group != 0 && a.group == t.joinGroup[x] {
+		t.drawn[ai] = t.stamp
+		return
+	}
 	switch a.typ {
 	case arcDefend:
-		if x == t.m.attacker {
-			if a.nonProv {
+		// The attacker, and those who joined its side, are attacked only
+		// once a third state enters the war against them.
+		if sx == 1 {
+			if a.nonProv && x == t.m.attacker {
 				t.drawn[ai] = t.stamp
 				return
 			}
@@ -539,6 +568,10 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 		}
 	}
 	t.side[y], t.front[y], t.parent[y], t.parentFrom[y] = s, front, via, from
+	t.joinGroup[y] = 0
+	if via >= 0 {
+		t.joinGroup[y] = t.m.arcs[via].group
+	}
 	t.bell = append(t.bell, y)
 	if s == 2 && y != t.m.target && !t.intervened {
 		t.intervened = true

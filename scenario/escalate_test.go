@@ -298,3 +298,34 @@ func TestEscalateErrors(t *testing.T) {
 		}
 	}
 }
+
+// A multilateral pact of T, M1, M2, M3 (every pair a defence pact with
+// p = 0.5): as a group each member decides once, on T's call, so
+// P(join) = 0.5; as unrelated pairs members call on each other and
+// P(join) = 1 - 0.5·(1 - 0.5·...) is higher.
+func TestGroupMembersDecideOnce(t *testing.T) {
+	mk := func(group string) *World {
+		codes := []string{"TT", "M1", "M2", "M3"}
+		var cs []Commitment
+		for i := range codes {
+			for j := i + 1; j < len(codes); j++ {
+				c := pact(axis.DefensePact, codes[i], codes[j], 0.5)
+				c.Group = group
+				cs = append(cs, c)
+			}
+		}
+		return world("AA TT M1 M2 M3", "europe", cs...)
+	}
+	grouped := run(t, mk("PACT"), "AA attacks TT", 20000, 2)
+	for _, c := range []string{"M1", "M2", "M3"} {
+		s := pjoin(grouped, c)
+		if 0.5 < s.CI[0] || 0.5 > s.CI[1] {
+			t.Errorf("grouped: P(%s)=%v CI %v, want 0.5", c, s.PJoin, s.CI)
+		}
+	}
+	// Pairwise: M1 joins on TT's call, or else on M2's or M3's if they
+	// joined; P(M1) = 0.5 + 0.5·P(M1 brought in by the others) > 0.6.
+	if p := pjoin(run(t, mk(""), "AA attacks TT", 20000, 2), "M1").PJoin; p < 0.6 {
+		t.Errorf("pairwise: P(M1)=%v, want above 0.6", p)
+	}
+}

@@ -70,6 +70,8 @@ type SanctionSet struct {
 	Share     float64  `json:"share"` // removed / max flow
 	// Reroutes lists the routes that carry more after the cut than before.
 	Reroutes []Reroute `json:"reroutes,omitempty"`
+	// Flowing lists the routes that still carry flow after the cut.
+	Flowing []Reroute `json:"flowing,omitempty"`
 }
 
 // Reroute is a route whose flow rises after a cut.
@@ -157,12 +159,16 @@ func sanctionsOn(rels []axis.Relation, opt SanctionOptions) *SanctionsResult {
 		}
 	}
 	if res.Unit == "weight" {
-		res.Notes = append(res.Notes, fmt.Sprintf("capacities are weights (1 per confirmed relation, 0.8 reported, 0.5 alleged, 0.3 prospective): %d of %d relations state a quantity, in %d unit(s)", sum(units), usable, len(units)))
+		res.Notes = append(res.Notes, fmt.Sprintf("capacities are weights (1 per confirmed relation, 0.8 reported, 0.5 alleged, 0.3 prospective): %d of the %d %s relations read state a quantity, in %d unit(s)", sum(units), usable, opt.Kind, len(units)))
 	}
 	net := buildNetwork(rels, opt.Target, res.Unit)
 	base := net.maxFlow(nil, nil)
 	res.MaxFlow = round4(base.value)
+	live := net.onPaths()
 	for i, e := range net.edges {
+		if !live.edge[i] {
+			continue // transfers that cannot reach the target
+		}
 		if e.from == 0 {
 			res.Supply = append(res.Supply, Supply{Actor: net.codes[e.to], Capacity: round4(e.cap), Flow: round4(base.flow[i])})
 			continue
@@ -183,7 +189,6 @@ func sanctionsOn(rels []axis.Relation, opt SanctionOptions) *SanctionsResult {
 		return res
 	}
 	// Candidates: actors and routes on some path into the target.
-	live := net.onPaths()
 	var actors []int
 	for v := 2; v < len(net.codes); v++ {
 		if live.node[v] {
@@ -250,7 +255,9 @@ func buildNetwork(rels []axis.Relation, target, unit string) *network {
 			e.ev = append(e.ev, evidenceRefs(rel, 1)...)
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].a < pairs[j].a || pairs[i].a == pairs[j].a && pairs[i].b < pairs[j].b })
+	sort.Slice(pairs, func(i, j int) bool {
+		return pairs[i].a < pairs[j].a || pairs[i].a == pairs[j].a && pairs[i].b < pairs[j].b
+	})
 	in := make([]float64, len(net.codes))
 	out := make([]float64, len(net.codes))
 	for _, k := range pairs {
@@ -503,8 +510,15 @@ func (n *network) rank(cands []int, opt SanctionOptions, base flowResult, byActo
 		}
 		after := n.maxFlow(rn, re)
 		for i, e := range n.edges {
-			if e.from != 0 && after.flow[i] > base.flow[i]+1e-6 {
-				ss.Reroutes = append(ss.Reroutes, Reroute{From: n.codes[e.from], To: n.codes[e.to], Before: round4(base.flow[i]), After: round4(after.flow[i])})
+			if e.from == 0 {
+				continue
+			}
+			rr := Reroute{From: n.codes[e.from], To: n.codes[e.to], Before: round4(base.flow[i]), After: round4(after.flow[i])}
+			if after.flow[i] > base.flow[i]+1e-6 {
+				ss.Reroutes = append(ss.Reroutes, rr)
+			}
+			if after.flow[i] > 1e-6 {
+				ss.Flowing = append(ss.Flowing, rr)
 			}
 		}
 		out = append(out, ss)

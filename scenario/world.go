@@ -31,7 +31,7 @@ type World struct {
 	Description string       `json:"description,omitempty" yaml:"description"`
 	At          axis.Date    `json:"at" yaml:"at"`
 	Actors      []Actor      `json:"actors" yaml:"actors"`
-	Commitments []Commitment `json:"commitments" yaml:"commitments"`
+	Commitments []Commitment `json:"commitments" yaml:"-"` // read through yamlWorld
 	Rivalries   []Tie        `json:"rivalries,omitempty" yaml:"rivalries"`
 	Cooperation []Tie        `json:"cooperation,omitempty" yaml:"cooperation"`
 	Wars        []War        `json:"wars,omitempty" yaml:"wars"`
@@ -65,6 +65,11 @@ type Commitment struct {
 	Title      string          `json:"title,omitempty" yaml:"title"`
 	Signed     axis.Date       `json:"signed" yaml:"signed"`
 	Conditions axis.Conditions `json:"conditions" yaml:"-"`
+	// Group names the multilateral pact or organization the commitment is
+	// one pair of: a member brought in by the group's commitment does not
+	// call on the group again (each member decides once, not once per
+	// fellow member at war).
+	Group string `json:"group,omitempty" yaml:"group"`
 	// Probability, when set, overrides the parameter for this commitment.
 	Probability *float64      `json:"probability,omitempty" yaml:"probability"`
 	Evidence    []EvidenceRef `json:"evidence,omitempty" yaml:"evidence"`
@@ -351,7 +356,7 @@ func WorldFromStoreWith(ctx context.Context, r axis.Reader, at axis.Date, p Para
 		}
 		switch rel.Kind.Family() {
 		case axis.FamilyCommitment:
-			c := Commitment{ID: rel.ID, Kind: rel.Kind, Parties: [2]string{rel.Source, rel.Target}, Status: rel.Status, Evidence: evidenceRefs(rel, 2)}
+			c := Commitment{ID: rel.ID, Kind: rel.Kind, Parties: [2]string{rel.Source, rel.Target}, Status: rel.Status, Group: rel.GroupID, Evidence: evidenceRefs(rel, 2)}
 			if rel.Commitment != nil {
 				c.Title, c.Signed = rel.Commitment.Title, rel.Commitment.Signed
 				c.Conditions = rel.Commitment.Conditions
@@ -366,7 +371,7 @@ func WorldFromStoreWith(ctx context.Context, r axis.Reader, at axis.Date, p Para
 					continue
 				}
 				m = rivals
-				if rel.Kind == axis.Attack && recent(rel.Date, at) && (rel.Status == axis.Confirmed || rel.Status == axis.Reported) {
+				if rel.Kind == axis.Attack && ongoing(rel, at) && (rel.Status == axis.Confirmed || rel.Status == axis.Reported) {
 					wk := pair{rel.Source, rel.Target}
 					if wars[wk] == nil && wars[pair{rel.Target, rel.Source}] == nil {
 						wars[wk] = &War{Name: rel.Source + " vs " + rel.Target, Theater: warTheater(w, rel.Source, rel.Target), SideA: []string{rel.Source}, SideB: []string{rel.Target}}
@@ -411,7 +416,7 @@ func WorldFromStoreWith(ctx context.Context, r axis.Reader, at axis.Date, p Para
 					continue
 				}
 				rel := memberRel[o][0]
-				w.Commitments = append(w.Commitments, Commitment{ID: rel.ID, Kind: rule.Kind, Parties: [2]string{ms[i], ms[j]}, Status: axis.Confirmed,
+				w.Commitments = append(w.Commitments, Commitment{ID: rel.ID, Kind: rule.Kind, Parties: [2]string{ms[i], ms[j]}, Status: axis.Confirmed, Group: o,
 					Title: o + " membership", Conditions: axis.Conditions{Theaters: rule.Theaters, Note: "expanded from membership of " + o}, Evidence: evidenceRefs(rel, 1)})
 			}
 		}
@@ -457,6 +462,19 @@ func keep(codes []string, in map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// ongoing reports whether an attack makes a war under way on at: dated in
+// the twelve months before at, or an interval that covers at, or a ground
+// invasion with no end recorded (it goes on until one is).
+func ongoing(r *axis.Relation, at axis.Date) bool {
+	if recent(r.Date, at) {
+		return true
+	}
+	if !r.Until.IsZero() {
+		return at.IsZero() || !r.Until.End().Before(at.Start())
+	}
+	return r.Item == "ground" && !r.Date.IsZero()
 }
 
 // recent reports whether d falls in the twelve months up to at (any known
