@@ -451,6 +451,11 @@ func (s *sent) subjectLeft(at int) int {
 		if a+1 < len(s.toks) && s.toks[a].low == "," && (s.toks[a+1].low == "which" || s.toks[a+1].low == "who") {
 			return k
 		}
+		if m.pron && m.poss || s.isModifier(m) {
+			// "their ties", "the Ukraine war": not the subject
+			i = m.start
+			continue
+		}
 		if g := s.governor(m); g != "" {
 			i = m.start
 			continue
@@ -599,7 +604,7 @@ func (s *sent) prepTarget(from, limit int, preps map[string]bool, direct bool) i
 		}
 		m := &s.ms[k]
 		g := s.governor(m)
-		if g == "by" || g == "from" {
+		if g == "by" || g == "from" || s.isModifier(m) {
 			i = m.end - 1
 			continue
 		}
@@ -662,12 +667,12 @@ func (s *sent) afterWord(from, limit int, word string) int {
 // possessorBefore finds a name right before a noun trigger ("Iran's supply",
 // "US sanctions", "Chinese arms sales"), skipping items and adjectives.
 func (s *sent) possessorBefore(at int) int {
-	for i := at - 1; i >= 0 && i >= at-4; i-- {
+	for i := at - 1; i >= 0 && i >= at-5; i-- {
 		t := s.toks[i]
 		if k := s.mAt[i]; k >= 0 {
 			return k
 		}
-		if t.low == "'s" {
+		if t.low == "'s" || t.low == "-" || t.kind == tNum {
 			continue
 		}
 		if s.c.rs.preps[t.low] || t.low == "," || s.isStop(i) || t.low == "the" || t.low == "a" || t.low == "an" {
@@ -832,8 +837,11 @@ func (s *sent) transferItems(its []match, r *rule) []kindItem {
 	var out []kindItem
 	for _, it := range its {
 		k, item, ok := s.kindOf(it, r)
-		if !ok {
+		if !ok || s.valueItem(it) {
 			continue
+		}
+		if m, ok := r.MapItems[item]; ok && k.HasItem(m) {
+			item = m
 		}
 		if k == axis.Arms || k == axis.Technology && item == "other_tech" {
 			for _, tw := range s.tech {
@@ -928,10 +936,12 @@ func (s *sent) frameTransfer(tm match) []cand {
 	}
 	src, tgt := -1, -1
 	var srcChain, tgtChain []int
+	srcFromOrigin := false
 	originOf := func() int {
 		for _, ki := range kis {
 			if ki.m.start >= 0 {
 				if k := s.itemOrigin(ki.m); k >= 0 {
+					srcFromOrigin = true
 					return k
 				}
 			}
@@ -1042,6 +1052,21 @@ func (s *sent) frameTransfer(tm match) []cand {
 			}
 		}
 	}
+	if src >= 0 && srcFromOrigin {
+		// the source came from one item's origin: keep the items of that origin
+		kept := kis[:0]
+		for _, ki := range kis {
+			if ki.m.start >= 0 {
+				if o := s.itemOrigin(ki.m); o >= 0 && s.ms[o].codes[0] != s.ms[src].codes[0] {
+					continue
+				} else if o < 0 && s.afterWord(ki.m.end, 2, "from") < 0 && len(kis) > 1 {
+					continue
+				}
+			}
+			kept = append(kept, ki)
+		}
+		kis = kept
+	}
 	if src >= 0 {
 		srcChain = s.chain(src)
 	}
@@ -1093,7 +1118,7 @@ func (s *sent) frameTransfer(tm match) []cand {
 			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && s.distinctCodes() == 2 {
 				// implicit target: the one other state the sentence names
 				for _, m := range s.ms {
-					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState {
+					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState && !s.isModifier(&m) {
 						ts = []string{c}
 						break
 					}
@@ -1124,6 +1149,19 @@ func (s *sent) frameTransfer(tm match) []cand {
 				}
 			}
 		}
+	}
+	if r.Reciprocal && len(tgtCodes) == 0 && len(srcCodes) > 1 {
+		// "Japan and South Korea agreed to share data": each gives the other
+		for _, a := range srcCodes {
+			var others []string
+			for _, b := range srcCodes {
+				if b != a {
+					others = append(others, b)
+				}
+			}
+			emit([]string{a}, others, kis, false)
+		}
+		return out
 	}
 	emit(srcCodes, tgtCodes, kis, !give)
 	if len(exch) > 0 {
@@ -1217,9 +1255,59 @@ func (s *sent) frameAct(tm match) []cand {
 	c.words = append(c.words, cw...)
 	c.date, c.until = s.dateNear(tm)
 	if r.kind == axis.Attack {
-		c.item = s.nearItem(tm, r)
+		items := s.attackItems(tm, r, tgt)
+		if len(items) == 0 {
+			items = []string{""}
+		}
+		var out []cand
+		for _, it := range items {
+			cc := c
+			cc.item = it
+			out = append(out, s.pairs(cc, s.chain(src), s.chain(tgt))...)
+		}
+		return out
 	}
 	return s.pairs(c, s.chain(src), s.chain(tgt))
+}
+
+// attackItems lists how an attack was made: the items after "with", else
+// the items in or near the trigger, leaving out items right after a name
+// ("US warships" is what was attacked, not how).
+func (s *sent) attackItems(tm match, r *rule, tgt int) []string {
+	its := s.allItems
+	if its == nil {
+		its = s.items
+	}
+	var with, near []string
+	add := func(list *[]string, x string) {
+		for _, y := range *list {
+			if y == x {
+				return
+			}
+		}
+		*list = append(*list, x)
+	}
+	for _, it := range its {
+		if it.end < tm.start-6 || it.start > tm.end+8 {
+			continue
+		}
+		_, item, ok := s.kindOf(it, r)
+		if !ok {
+			continue
+		}
+		if it.start > 0 && s.mAt[it.start-1] == tgt && !(it.start >= tm.start && it.end <= tm.end) {
+			continue
+		}
+		if it.start > 0 && s.toks[it.start-1].low == "with" || it.start > 1 && s.toks[it.start-2].low == "with" {
+			add(&with, item)
+			continue
+		}
+		add(&near, item)
+	}
+	if len(with) > 0 {
+		return with
+	}
+	return near
 }
 
 // nearItem finds an item of the rule's kind in or near the trigger.
@@ -1622,13 +1710,32 @@ func (s *sent) topic() int {
 // lightVerbBefore reports whether a light verb ("imposed", "launched",
 // "carried out") governs the noun at i.
 func (s *sent) lightVerbBefore(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		w := s.toks[k].low
 		if s.c.rs.lightVerbs[w] {
 			return true
 		}
 		if s.c.rs.preps[w] && w != "out" || s.isStop(k) || w == "," {
 			return false
+		}
+	}
+	return false
+}
+
+// isModifier reports whether a name only modifies the noun after it ("the
+// Ukraine war", "the Korea question").
+func (s *sent) isModifier(m *mention) bool {
+	if m.poss || m.pron || m.demonym() || m.end >= len(s.toks) {
+		return false
+	}
+	return s.c.rs.modHeads[s.toks[m.end].low]
+}
+
+// valueItem reports whether an item is a price ("worth 200 million dollars").
+func (s *sent) valueItem(it match) bool {
+	for i := it.start - 1; i >= 0 && i >= it.start-4; i-- {
+		if s.c.rs.valueWords[s.toks[i].low] {
+			return true
 		}
 	}
 	return false

@@ -170,6 +170,9 @@ func (c *Coder) splitWord(w string) string {
 			}
 		}
 	}
+	if c.nameWords[lower(w)] {
+		return w
+	}
 	if startsUpper(w) && !c.knows(lower(w)) {
 		// a capitalised unknown word is a name unless it splits cleanly
 		if p := c.splitLower(lower(w), 2, true); p != nil && c.nameWords[p[0]] {

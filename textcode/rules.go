@@ -30,6 +30,8 @@ type ruleSpec struct {
 	Object          bool     `yaml:"object"`
 	Origin          bool     `yaml:"origin"`
 	PossessorTarget bool     `yaml:"possessor_target"`
+	Reciprocal      bool     `yaml:"reciprocal"`
+	MapItems map[string]string `yaml:"map_items"`
 }
 
 // ruleFile is the whole of rules.yaml.
@@ -47,6 +49,8 @@ type ruleFile struct {
 	ItemBlockers []string                       `yaml:"item_blockers"`
 	ExtraNames   []Name                         `yaml:"extra_names"`
 	LightVerbs   []string                       `yaml:"light_verbs"`
+	ValueWords []string `yaml:"value_words"`
+	ModifierHeads []string `yaml:"modifier_heads"`
 }
 
 // rule is a compiled rule.
@@ -125,6 +129,8 @@ type ruleSet struct {
 	blockers    map[string]bool
 	extraNames  []Name
 	lightVerbs  map[string]bool
+	valueWords  map[string]bool
+	modHeads    map[string]bool
 }
 
 // spelling variants matched both ways.
@@ -153,7 +159,7 @@ func loadRules() (*ruleSet, error) {
 		return nil, fmt.Errorf("rules.yaml: %w", err)
 	}
 	rs := &ruleSet{trie: &pnode{}, techMap: f.TechMap, clauseStops: set(f.ClauseStops), preps: set(f.Preps),
-		dets: set(f.Determiners), vocab: map[string]bool{}, blockers: set(f.ItemBlockers), extraNames: f.ExtraNames, lightVerbs: set(f.LightVerbs)}
+		dets: set(f.Determiners), vocab: map[string]bool{}, blockers: set(f.ItemBlockers), extraNames: f.ExtraNames, lightVerbs: set(f.LightVerbs), valueWords: set(f.ValueWords), modHeads: set(f.ModifierHeads)}
 	addPhrase := func(text string, p *phrase) {
 		for _, v := range spellingVariants(text) {
 			w := tokenizeWords(v)

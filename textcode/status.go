@@ -59,6 +59,9 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 				hit = all
 			}
 		case axis.Prospective:
+			if promises[low] && tm.p != nil && tm.p.rule != nil && tm.p.rule.kind.Family() == axis.FamilyCommitment {
+				continue // "agreed to come to each other's aid" is the commitment itself
+			}
 			cond := low == "if" || low == "unless" || low == "whether" || low == "next"
 			if cond || before && !crosses && dist <= 8 {
 				hit = pro
@@ -92,3 +95,5 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 	}
 	return axis.Confirmed, words
 }
+
+var promises = map[string]bool{"pledged": true, "promised": true, "vowed": true, "agreed": true, "pledge": true, "promise": true}
