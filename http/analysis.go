@@ -13,12 +13,12 @@ import (
 // ingest packages.
 func (s *Server) extraRoutes() []Route {
 	return []Route{
-		{Method: "GET", Pattern: "/api/v1/ledger", handler: s.ledger},
-		{Method: "GET", Pattern: "/api/v1/cohesion", handler: s.cohesion},
-		{Method: "GET", Pattern: "/api/v1/dependency", handler: s.dependency},
-		{Method: "GET", Pattern: "/api/v1/centrality", handler: s.centrality},
-		{Method: "GET", Pattern: "/api/v1/blocs", handler: s.blocs},
-		{Method: "GET", Pattern: "/api/v1/trend", handler: s.trend},
+		{Method: "GET", Pattern: "/api/v1/ledger", Cache: true, handler: s.ledger},
+		{Method: "GET", Pattern: "/api/v1/cohesion", Cache: true, handler: s.cohesion},
+		{Method: "GET", Pattern: "/api/v1/dependency", Cache: true, handler: s.dependency},
+		{Method: "GET", Pattern: "/api/v1/centrality", Cache: true, handler: s.centrality},
+		{Method: "GET", Pattern: "/api/v1/blocs", Cache: true, handler: s.blocs},
+		{Method: "GET", Pattern: "/api/v1/trend", Cache: true, handler: s.trend},
 		{Method: "POST", Pattern: "/api/v1/simulate/escalation", handler: s.simulateEscalation},
 		{Method: "POST", Pattern: "/api/v1/simulate/sanctions", handler: s.simulateSanctions},
 		{Method: "POST", Pattern: "/api/v1/ingest", Upload: true, handler: s.ingest},

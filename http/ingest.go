@@ -165,6 +165,9 @@ func (s *Server) saveIngest(r *http.Request, res *IngestResult) error {
 		return err
 	}
 	res.Write = wr
+	if wr.Changed() {
+		s.cache.invalidate()
+	}
 	res.Known = wr.DocumentsKnown > 0 && wr.DocumentsNew == 0
 	return nil
 }

@@ -53,7 +53,9 @@ func baselineStore(tb testing.TB) *sqlite.Store {
 // BenchmarkLoad drives the ledger and cohesion endpoints with 50 concurrent
 // clients over loopback against the baseline for AXIS_LOAD_SECONDS
 // (default 10) per iteration, and reports requests/s, p50 and p99 latency
-// and the error count. Run it once:
+// and the error count. The server runs as axis serve does, with its
+// analysis cache; AXIS_LOAD_CACHE=off measures every request computed.
+// Run it once:
 //
 //	go test -run '^$' -bench Load -benchtime 1x ./http/
 func BenchmarkLoad(b *testing.B) {
@@ -68,7 +70,11 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	st := baselineStore(b)
 	st.DB().SetMaxIdleConns(32) // as axis serve does: keep connections for concurrent readers
-	base := start(b, st, axishttp.Options{})
+	opts := axishttp.Options{}
+	if os.Getenv("AXIS_LOAD_CACHE") == "off" {
+		opts.CacheTTL = -1 // measure the computation itself
+	}
+	base := start(b, st, opts)
 	dyads := [][2]string{{"RUS", "PRK"}, {"RUS", "CHN"}, {"RUS", "IRN"}, {"CHN", "PRK"}, {"USA", "KOR"}, {"USA", "JPN"}, {"RUS", "UKR"}, {"CHN", "IRN"}}
 	groups := []string{"RUS,CHN,PRK,IRN", "USA,JPN,KOR,AUS,PHL", "RUS,CHN,PRK,IRN,BLR"}
 	transport := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients, DisableCompression: false}
@@ -163,5 +169,33 @@ func TestBaselineEndpoints(t *testing.T) {
 	p := decode[page[axis.Relation]](t, env.Data)
 	if len(p.Items) != 1 || p.Items[0].Commitment == nil || p.Items[0].Commitment.Signed.Year != 2024 || len(p.Items[0].Evidence) == 0 {
 		t.Errorf("the 2024 RUS–PRK treaty: %+v", p.Items)
+	}
+}
+
+// BenchmarkEndpoints measures one client's sequential requests: the cost
+// of each endpoint without contention.
+func BenchmarkEndpoints(b *testing.B) {
+	st := baselineStore(b)
+	base := start(b, st, axishttp.Options{CacheTTL: -1})
+	client := &http.Client{}
+	for _, ep := range []struct{ name, path string }{
+		{"ledger", "/api/v1/ledger?a=RUS&b=PRK"},
+		{"cohesion", "/api/v1/cohesion?actors=RUS,CHN,PRK,IRN"},
+		{"relations", "/api/v1/relations?between=RUS,PRK&evidence=true"},
+		{"healthz", "/healthz"},
+	} {
+		b.Run(ep.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				resp, err := client.Get(base + ep.path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					b.Fatalf("%s: %d", ep.path, resp.StatusCode)
+				}
+			}
+		})
 	}
 }

@@ -58,6 +58,9 @@ type Options struct {
 	Coder *textcode.Coder
 	// Weights are the analysis weights; nil uses analysis.DefaultWeights.
 	Weights *analysis.Weights
+	// CacheTTL is how long analysis answers are reused (0: DefaultCacheTTL;
+	// negative: no cache). Writes through the server drop the cache.
+	CacheTTL time.Duration
 	// Logger receives internal errors and panics; nil discards them.
 	Logger *log.Logger
 }
@@ -70,6 +73,7 @@ type Server struct {
 	token   [32]byte // SHA-256 of the token, compared in constant time
 	handler http.Handler
 	routes  []Route
+	cache   *answerCache
 
 	ln  net.Listener
 	srv *http.Server
@@ -83,7 +87,10 @@ type Route struct {
 	Write bool
 	// Upload marks endpoints whose body may reach Options.MaxUpload
 	// rather than Options.MaxBody.
-	Upload  bool
+	Upload bool
+	// Cache marks read-only analysis endpoints whose answers are reused
+	// for Options.CacheTTL.
+	Cache   bool
 	handler func(w http.ResponseWriter, r *http.Request) error
 }
 
@@ -111,6 +118,11 @@ func NewServer(store axis.Store, opts Options) *Server {
 	if opts.Token != "" {
 		s.token = sha256.Sum256([]byte(opts.Token))
 	}
+	if opts.CacheTTL == 0 {
+		opts.CacheTTL = DefaultCacheTTL
+	}
+	s.opts.CacheTTL = opts.CacheTTL
+	s.cache = newAnswerCache(opts.CacheTTL)
 	s.routes = s.apiRoutes()
 	s.handler = s.buildHandler()
 	return s
@@ -237,6 +249,14 @@ func (s *Server) dispatch(routes []Route) http.Handler {
 					if err := s.authorize(r); err != nil {
 						return err
 					}
+				}
+				if rt.Cache && s.cache != nil && r.Method == http.MethodGet {
+					s.cache.serve(w, r, func(w http.ResponseWriter, r *http.Request) {
+						if err := rt.handler(w, r); err != nil {
+							s.writeError(w, r, err)
+						}
+					})
+					return nil
 				}
 				return rt.handler(w, r)
 			}

@@ -56,6 +56,7 @@ func init() {
 	f.Duration("timeout", axishttp.DefaultTimeout, "deadline of each API request")
 	f.Int64("max-body", axishttp.DefaultMaxBody, "largest JSON request body, in bytes")
 	f.Int64("max-upload", axishttp.DefaultMaxUpload, "largest ingest upload, in bytes")
+	f.Duration("cache-ttl", axishttp.DefaultCacheTTL, "reuse analysis answers this long (0 turns the cache off); writes through the server drop it")
 	rootCmd.AddCommand(serveCmd)
 }
 
@@ -67,11 +68,15 @@ func runServe(cmd *cobra.Command, args []string) error {
 	timeout, _ := f.GetDuration("timeout")
 	maxBody, _ := f.GetInt64("max-body")
 	maxUpload, _ := f.GetInt64("max-upload")
+	cacheTTL, _ := f.GetDuration("cache-ttl")
+	if cacheTTL == 0 {
+		cacheTTL = -1 // the flag's 0 means off; the option's 0 means default
+	}
 	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return axis.FieldErrorf(axis.EINVALID, "--addr", "%q is not host:port (e.g. 127.0.0.1:8080)", addr)
 	}
-	if timeout <= 0 || maxBody <= 0 || maxUpload <= 0 {
-		return axis.Errorf(axis.EINVALID, "--timeout, --max-body and --max-upload must be positive")
+	if timeout <= 0 || maxBody <= 0 || maxUpload <= 0 || cacheTTL < -1 {
+		return axis.Errorf(axis.EINVALID, "--timeout, --max-body and --max-upload must be positive, --cache-ttl zero or positive")
 	}
 	token := ""
 	if tokenFile != "" {
@@ -99,7 +104,7 @@ func runServe(cmd *cobra.Command, args []string) error {
 	stderr := cmd.ErrOrStderr()
 	srv := axishttp.NewServer(st, axishttp.Options{
 		Addr: addr, ReadOnly: readOnly, Token: token, Timeout: timeout, Coder: coder,
-		MaxBody: maxBody, MaxUpload: maxUpload, UI: web.FS(),
+		MaxBody: maxBody, MaxUpload: maxUpload, UI: web.FS(), CacheTTL: cacheTTL,
 		Logger: log.New(stderr, "axis serve: ", log.LstdFlags),
 	})
 	if err := srv.Open(); err != nil {
