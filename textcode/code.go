@@ -175,7 +175,7 @@ func (s *sent) findPhrases() {
 			s.mAt[i] = k
 		}
 	}
-	var all []match
+	var all, ignore []match
 	for i := 0; i < n; i++ {
 		node := s.c.rs.trie
 		for j := i; j < n; j++ {
@@ -214,7 +214,22 @@ func (s *sent) findPhrases() {
 			s.firms = append(s.firms, m)
 		case pCoref:
 			s.addCoref(m)
+		case pIgnore:
+			ignore = append(ignore, m)
 		}
+	}
+	if len(ignore) > 0 {
+		kept := s.trig[:0]
+		for _, t := range s.trig {
+			drop := false
+			for _, ig := range ignore {
+				drop = drop || t.start < ig.end && ig.start < t.end
+			}
+			if !drop {
+				kept = append(kept, t)
+			}
+		}
+		s.trig = kept
 	}
 	s.trig = dropContained(s.trig)
 	s.items = dropContained(s.items)
@@ -234,7 +249,9 @@ func (s *sent) findPhrases() {
 	for i, t := range s.trig {
 		if !t.p.noun && t.start > 0 {
 			prev := s.toks[t.start-1].low
-			if prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "'s" || s.mAt[t.start-1] >= 0 && s.ms[s.mAt[t.start-1]].demonym() {
+			gerund := strings.HasSuffix(s.toks[t.start].low, "ing")
+			if prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "'s" ||
+				s.mAt[t.start-1] >= 0 && s.ms[s.mAt[t.start-1]].demonym() || !gerund && s.c.rs.preps[prev] && prev != "to" {
 				p := *t.p
 				p.noun, p.participle = true, false
 				s.trig[i].p = &p

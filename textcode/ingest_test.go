@@ -58,12 +58,12 @@ func ingestAll(t *testing.T, in *Ingester, paths ...string) Summary {
 
 func TestIngest(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"a.txt":          "2024-06-20\n\nNorth Korea shipped artillery shells to Russia in June. Iran supplied drones to Russia.\n",
-		"sub/b.md":       "---\ndate: 2024-06-25\n---\nPyongyang sent artillery shells to Moscow in June.\n\nThe US imposed sanctions on two Chinese firms.\n",
-		"sub/c.html":     "<html><body><p>Putin visited Pyongyang.</p></body></html>",
-		"image.png":      "\x89PNG\r\n\x1a\n\x00\x00",
-		"notes.bin.txt":  "\x00\x01\x02binary",
-		"empty.txt":      "",
+		"a.txt":         "2024-06-20\n\nNorth Korea shipped artillery shells to Russia in June. Iran supplied drones to Russia.\n",
+		"sub/b.md":      "---\ndate: 2024-06-25\n---\nPyongyang sent artillery shells to Moscow in June.\n\nThe US imposed sanctions on two Chinese firms.\n",
+		"sub/c.html":    "<html><body><p>Putin visited Pyongyang.</p></body></html>",
+		"image.png":     "\x89PNG\r\n\x1a\n\x00\x00",
+		"notes.bin.txt": "\x00\x01\x02binary",
+		"empty.txt":     "",
 	})
 	s := fixtureStore(t)
 	c := fixtureCoder(t)

@@ -218,7 +218,7 @@ func (c *Coder) splitLower(w string, depth int, names bool) []string {
 		if !known(left) || len(left) < 3 && !shortWords[left] {
 			continue
 		}
-		if c.knows(right) && (len(right) >= 3 || shortWords[right]) {
+		if c.knows(right) && (len(right) >= 3 || shortWords[right]) && !suffixWords[right] {
 			return []string{left, right}
 		}
 		if len(right) >= 5 {
@@ -251,3 +251,11 @@ func (c *Coder) knows(w string) bool {
 	}
 	return false
 }
+
+// suffixWords are words that also end compounds ("leadership",
+// "nationwide"): a split that leaves one of them alone is not made.
+var suffixWords = map[string]bool{"ship": true, "ships": true, "hood": true, "wide": true, "side": true, "less": true, "ness": true,
+	"man": true, "men": true, "land": true, "ward": true, "wards": true, "like": true, "able": true, "time": true, "times": false,
+	"line": true, "lines": true, "self": true, "where": true, "ever": true, "way": true, "ways": true, "body": true, "thing": true,
+	"one": true, "out": true, "up": true, "over": true, "point": true, "power": true, "fire": true, "work": true, "house": true,
+	"head": true, "field": true, "board": true, "book": true, "port": true, "ports": true, "craft": true, "room": true}

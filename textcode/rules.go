@@ -16,41 +16,42 @@ var rulesYAML []byte
 
 // ruleSpec is one rule of rules.yaml.
 type ruleSpec struct {
-	ID              string   `yaml:"id"`
-	Frame           string   `yaml:"frame"`
-	Kind            string   `yaml:"kind"`
-	Default         string   `yaml:"default"`
-	Status          string   `yaml:"status"`
-	Confidence      float64  `yaml:"confidence"`
-	Verbs           []string `yaml:"verbs"`
-	Nouns           []string `yaml:"nouns"`
-	Targets         []string `yaml:"targets"`
-	Exchange        []string `yaml:"exchange"`
-	Reverse         bool     `yaml:"reverse"`
-	Object          bool     `yaml:"object"`
-	Origin          bool     `yaml:"origin"`
-	PossessorTarget bool     `yaml:"possessor_target"`
-	Reciprocal      bool     `yaml:"reciprocal"`
-	MapItems map[string]string `yaml:"map_items"`
+	ID              string            `yaml:"id"`
+	Frame           string            `yaml:"frame"`
+	Kind            string            `yaml:"kind"`
+	Default         string            `yaml:"default"`
+	Status          string            `yaml:"status"`
+	Confidence      float64           `yaml:"confidence"`
+	Verbs           []string          `yaml:"verbs"`
+	Nouns           []string          `yaml:"nouns"`
+	Targets         []string          `yaml:"targets"`
+	Exchange        []string          `yaml:"exchange"`
+	Reverse         bool              `yaml:"reverse"`
+	Object          bool              `yaml:"object"`
+	Origin          bool              `yaml:"origin"`
+	PossessorTarget bool              `yaml:"possessor_target"`
+	Reciprocal      bool              `yaml:"reciprocal"`
+	MapItems        map[string]string `yaml:"map_items"`
 }
 
 // ruleFile is the whole of rules.yaml.
 type ruleFile struct {
-	Rules        []ruleSpec                     `yaml:"rules"`
-	Items        map[string]map[string][]string `yaml:"items"`
-	TechWords    []string                       `yaml:"tech_words"`
-	TechMap      map[string]string              `yaml:"tech_map"`
-	FirmNouns    []string                       `yaml:"firm_nouns"`
-	Coref        map[int][]string               `yaml:"coref"`
-	Cues         map[string][]string            `yaml:"cues"`
-	ClauseStops  []string                       `yaml:"clause_stops"`
-	Preps        []string                       `yaml:"prepositions"`
-	Determiners  []string                       `yaml:"determiners"`
-	ItemBlockers []string                       `yaml:"item_blockers"`
-	ExtraNames   []Name                         `yaml:"extra_names"`
-	LightVerbs   []string                       `yaml:"light_verbs"`
-	ValueWords []string `yaml:"value_words"`
-	ModifierHeads []string `yaml:"modifier_heads"`
+	Rules         []ruleSpec                     `yaml:"rules"`
+	Items         map[string]map[string][]string `yaml:"items"`
+	TechWords     []string                       `yaml:"tech_words"`
+	TechMap       map[string]string              `yaml:"tech_map"`
+	FirmNouns     []string                       `yaml:"firm_nouns"`
+	Coref         map[int][]string               `yaml:"coref"`
+	Cues          map[string][]string            `yaml:"cues"`
+	ClauseStops   []string                       `yaml:"clause_stops"`
+	Preps         []string                       `yaml:"prepositions"`
+	Determiners   []string                       `yaml:"determiners"`
+	ItemBlockers  []string                       `yaml:"item_blockers"`
+	ExtraNames    []Name                         `yaml:"extra_names"`
+	LightVerbs    []string                       `yaml:"light_verbs"`
+	Ignore        []string                       `yaml:"ignore"`
+	ValueWords    []string                       `yaml:"value_words"`
+	ModifierHeads []string                       `yaml:"modifier_heads"`
 }
 
 // rule is a compiled rule.
@@ -74,6 +75,7 @@ const (
 	pFirm
 	pCoref
 	pCue
+	pIgnore
 )
 
 // phrase is one entry of the phrase trie.
@@ -230,6 +232,9 @@ func loadRules() (*ruleSet, error) {
 	}
 	for _, w := range f.TechWords {
 		addPhrase(w, &phrase{kind: pTech})
+	}
+	for _, w := range f.Ignore {
+		addPhrase(w, &phrase{kind: pIgnore})
 	}
 	for _, w := range f.FirmNouns {
 		addPhrase(w, &phrase{kind: pFirm})
