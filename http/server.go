@@ -228,7 +228,37 @@ func (s *Server) buildHandler() http.Handler {
 	mux.Handle("/healthz", s.api(s.healthz))
 	mux.Handle("/readyz", s.api(s.readyz))
 	mux.Handle("/", s.uiHandler())
-	return s.recoverer(securityHeaders(gzipHandler(mux)))
+	return s.recoverer(s.checkHost(securityHeaders(gzipHandler(mux))))
+}
+
+// checkHost refuses requests whose Host header names another machine when
+// the server listens on a loopback address: a web page elsewhere cannot
+// reach the API through DNS rebinding (a name it controls resolving to
+// 127.0.0.1).
+func (s *Server) checkHost(next http.Handler) http.Handler {
+	host, _, err := net.SplitHostPort(s.opts.Addr)
+	if err != nil || !loopbackHost(host) {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := r.Host
+		if hh, _, err := net.SplitHostPort(h); err == nil {
+			h = hh
+		}
+		if !loopbackHost(strings.Trim(h, "[]")) {
+			s.writeError(w, r, errorf(http.StatusMisdirectedRequest, ErrForbidden, "this server listens on a loopback address and answers only requests addressed to localhost or 127.0.0.1"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func loopbackHost(h string) bool {
+	if strings.EqualFold(h, "localhost") || strings.HasSuffix(strings.ToLower(h), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }
 
 // dispatch picks the route of the request's method on one pattern.

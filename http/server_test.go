@@ -505,3 +505,30 @@ func (s *blockingStore) Stats(ctx context.Context) (axis.Stats, error) {
 	<-s.release
 	return s.Store.Stats(ctx)
 }
+
+func TestHostCheckOnLoopback(t *testing.T) {
+	base := start(t, fixture(t), axishttp.Options{})
+	for _, tt := range []struct {
+		host   string
+		status int
+	}{
+		{"", 200}, // the real address
+		{"localhost:8080", 200},
+		{"[::1]:8080", 200},
+		{"evil.example:8080", 421},
+		{"192.168.1.5", 421},
+	} {
+		req, _ := http.NewRequest("GET", base+"/api/v1/stats", nil)
+		if tt.host != "" {
+			req.Host = tt.host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("Host %q: %d, want %d", tt.host, resp.StatusCode, tt.status)
+		}
+	}
+}
