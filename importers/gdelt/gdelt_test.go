@@ -315,6 +315,23 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+func FuzzSplitTabs(f *testing.F) {
+	f.Add("a\tb\b\tc")
+	f.Fuzz(func(t *testing.T, line string) {
+		var fs [maxFields][]byte
+		n := splitTabs([]byte(line), &fs)
+		want := strings.Split(line, "\t")
+		if n != len(want) {
+			t.Fatalf("%d fields, want %d", n, len(want))
+		}
+		for i := 0; i < n && i < maxFields; i++ {
+			if string(fs[i]) != want[i] {
+				t.Fatalf("field %d: %q, want %q", i, fs[i], want[i])
+			}
+		}
+	})
+}
+
 func FuzzParseRow(f *testing.F) {
 	good, _ := os.ReadFile(fixture)
 	for _, l := range strings.Split(string(good), "\n")[:3] {
@@ -327,6 +344,14 @@ func FuzzParseRow(f *testing.F) {
 		if err := ParseRow([]byte(line), &r); err == nil {
 			if r.Layout == nil || !validDay(r.Day) || r.Quad < 1 || r.Quad > 4 {
 				t.Fatalf("accepted an invalid row: %+v", r)
+			}
+			f := strings.Split(line, "\t")
+			url := ""
+			if r.Layout.SourceURL >= 0 {
+				url = f[r.Layout.SourceURL]
+			}
+			if string(r.ID) != f[colID] || string(r.Event) != f[colEvent] || string(r.Place) != f[r.Layout.ActionGeo] || string(r.URL) != url || string(r.A2Country) != f[colA2Country] {
+				t.Fatalf("fields differ from a plain split: %+v", r)
 			}
 		}
 	})
@@ -343,7 +368,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestSplitTabs(t *testing.T) {
-	for _, line := range []string{"", "a", "\t", "a\tb", "\t\t\t", "abcdefgh\tij\t", "1234567\t\t12345678\t", strings.Repeat("x\t", 70)} {
+	for _, line := range []string{"", "a", "\t", "a\tb", "\t\t\t", "abcdefgh\tij\t", "1234567\t\t12345678\t", "\b\t\b\b\t\x08\x09\x0a\x88\x89\t\xff\t", "\x00\t\x00\x00\x00\x00\x00\x00\x00\t", strings.Repeat("x\t", 70)} {
 		var f [maxFields][]byte
 		n := splitTabs([]byte(line), &f)
 		want := strings.Split(line, "\t")

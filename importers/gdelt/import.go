@@ -265,7 +265,7 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 				im.Opt.Progress(im.bytes, sum.RowsRead)
 			}
 		}
-		if err := ParseRow(line, &row); err != nil {
+		if err := SplitRow(line, &row); err != nil {
 			if sc.Line == 1 {
 				if err := headerLine(line, file); err != nil {
 					return err
@@ -302,6 +302,12 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 		}
 		if im.since != 0 && row.Day < im.since || im.until != 0 && row.Day > im.until {
 			sum.Skip(importers.ReasonFilterDate, file, sc.Line)
+			continue
+		}
+		if err := row.ParseCounts(); err != nil {
+			if err := sum.Bad(&im.Opt, file, sc.Line, "%v", err); err != nil {
+				return err
+			}
 			continue
 		}
 		if row.Mentions < im.Opt.MinMentions {

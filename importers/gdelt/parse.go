@@ -84,15 +84,44 @@ type Row struct {
 	Tone      float64
 	Place     []byte
 	URL       []byte
+
+	quad, goldstein, mentions, sources, articles, tone []byte // unparsed
 }
 
 const maxFields = 64
 
-// ParseRow splits one line (without its newline) into row. The error says
-// what is wrong in words for the user.
+// ParseRow splits one line (without its newline) into row and parses every
+// column axis uses. The error says what is wrong in words for the user.
 func ParseRow(line []byte, row *Row) error {
+	if err := SplitRow(line, row); err != nil {
+		return err
+	}
+	return row.ParseCounts()
+}
+
+// SplitRow checks the column count and fills the row's codes, date, place
+// and URL; ParseCounts parses the numbers. The importer parses numbers only
+// for rows it keeps.
+func SplitRow(line []byte, row *Row) error {
 	var f [maxFields][]byte
-	n := splitTabs(line, &f)
+	n := bytes.Count(line, tab) + 1
+	switch n {
+	case V2.Columns, V1.Columns, V1NoURL.Columns:
+		// Split the leading columns forward and the trailing ones backward:
+		// the geography blocks in between are not needed.
+		rest := splitHead(line, &f, colTone+1)
+		tail := rest
+		for k := n - 1; k >= V1NoURL.ActionGeo; k-- {
+			i := bytes.LastIndexByte(tail, '\t')
+			f[k] = tail[i+1:]
+			tail = tail[:max(i, 0)]
+		}
+	default:
+		if n == 1 && bytes.Count(line, []byte(",")) >= 10 {
+			return fmt.Errorf("wrong delimiter: the line is comma-separated, GDELT event exports are tab-separated")
+		}
+		return fmt.Errorf("expected %d tab-separated columns (GDELT 2.0) or %d/%d (GDELT 1.0), found %d", V2.Columns, V1.Columns, V1NoURL.Columns, n)
+	}
 	switch n {
 	case V2.Columns:
 		row.Layout = &V2
@@ -100,11 +129,6 @@ func ParseRow(line []byte, row *Row) error {
 		row.Layout = &V1
 	case V1NoURL.Columns:
 		row.Layout = &V1NoURL
-	default:
-		if n == 1 && bytes.Count(f[0], []byte(",")) >= 10 {
-			return fmt.Errorf("wrong delimiter: the line is comma-separated, GDELT event exports are tab-separated")
-		}
-		return fmt.Errorf("expected %d tab-separated columns (GDELT 2.0) or %d/%d (GDELT 1.0), found %d", V2.Columns, V1.Columns, V1NoURL.Columns, n)
 	}
 	var ok bool
 	row.ID = f[colID]
@@ -118,22 +142,7 @@ func ParseRow(line []byte, row *Row) error {
 	if len(row.Event) < 2 || len(row.Event) > 4 {
 		return fmt.Errorf("EventCode %q is not a CAMEO code", row.Event)
 	}
-	if row.Quad, ok = atoi(f[colQuad]); !ok || row.Quad < 1 || row.Quad > 4 {
-		return fmt.Errorf("QuadClass %q is not 1-4", f[colQuad])
-	}
-	if row.Goldstein, ok = parseDecimal(f[colGoldstein]); !ok || row.Goldstein < -10 || row.Goldstein > 10 {
-		return fmt.Errorf("GoldsteinScale %q is not a number in [-10,10]", f[colGoldstein])
-	}
-	if row.Mentions, ok = atoi(f[colMentions]); !ok {
-		return fmt.Errorf("NumMentions %q is not a whole number", f[colMentions])
-	}
-	if row.Sources, ok = atoi(f[colSources]); !ok {
-		return fmt.Errorf("NumSources %q is not a whole number", f[colSources])
-	}
-	if row.Articles, ok = atoi(f[colArticles]); !ok {
-		return fmt.Errorf("NumArticles %q is not a whole number", f[colArticles])
-	}
-	row.Tone, _ = parseDecimal(f[colTone])
+	row.quad, row.goldstein, row.mentions, row.sources, row.articles, row.tone = f[colQuad], f[colGoldstein], f[colMentions], f[colSources], f[colArticles], f[colTone]
 	row.Place = f[row.Layout.ActionGeo]
 	row.URL = nil
 	if row.Layout.SourceURL >= 0 {
@@ -142,11 +151,72 @@ func ParseRow(line []byte, row *Row) error {
 	return nil
 }
 
+// ParseCounts parses QuadClass, GoldsteinScale, the mention counts and
+// AvgTone of a split row.
+func (row *Row) ParseCounts() error {
+	var ok bool
+	if row.Quad, ok = atoi(row.quad); !ok || row.Quad < 1 || row.Quad > 4 {
+		return fmt.Errorf("QuadClass %q is not 1-4", row.quad)
+	}
+	if row.Goldstein, ok = parseDecimal(row.goldstein); !ok || row.Goldstein < -10 || row.Goldstein > 10 {
+		return fmt.Errorf("GoldsteinScale %q is not a number in [-10,10]", row.goldstein)
+	}
+	if row.Mentions, ok = atoi(row.mentions); !ok {
+		return fmt.Errorf("NumMentions %q is not a whole number", row.mentions)
+	}
+	if row.Sources, ok = atoi(row.sources); !ok {
+		return fmt.Errorf("NumSources %q is not a whole number", row.sources)
+	}
+	if row.Articles, ok = atoi(row.articles); !ok {
+		return fmt.Errorf("NumArticles %q is not a whole number", row.articles)
+	}
+	row.Tone, _ = parseDecimal(row.tone)
+	return nil
+}
+
 const (
-	lows  = 0x0101010101010101
-	highs = 0x8080808080808080
-	tabs  = 0x0909090909090909
+	low7 = 0x7f7f7f7f7f7f7f7f
+	tabs = 0x0909090909090909
 )
+
+// tabMask sets the high bit of each byte of w that is a tab, and no other
+// bit (no carries cross bytes, so there are no false positives).
+func tabMask(w uint64) uint64 {
+	v := w ^ tabs
+	return ^(((v & low7) + low7) | v | low7)
+}
+
+var tab = []byte{'\t'}
+
+// splitHead fills f[0:k] with the first k tab-separated fields of line and
+// returns what follows the k-th tab. The line must have at least k tabs.
+func splitHead(line []byte, f *[maxFields][]byte, k int) []byte {
+	n, start, i := 0, 0, 0
+	for ; i+8 <= len(line); i += 8 {
+		m := tabMask(binary.LittleEndian.Uint64(line[i:]))
+		for m != 0 {
+			j := i + bits.TrailingZeros64(m)>>3
+			f[n] = line[start:j]
+			n++
+			start = j + 1
+			if n == k {
+				return line[start:]
+			}
+			m &= m - 1
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == '\t' {
+			f[n] = line[start:i]
+			n++
+			start = i + 1
+			if n == k {
+				return line[start:]
+			}
+		}
+	}
+	return line[start:]
+}
 
 // splitTabs splits line on tabs into f (up to maxFields fields) and returns
 // the number of fields. It looks at eight bytes at a time: GDELT fields are
@@ -154,8 +224,7 @@ const (
 func splitTabs(line []byte, f *[maxFields][]byte) int {
 	n, start, i := 0, 0, 0
 	for ; i+8 <= len(line); i += 8 {
-		v := binary.LittleEndian.Uint64(line[i:]) ^ tabs
-		m := (v - lows) & ^v & highs
+		m := tabMask(binary.LittleEndian.Uint64(line[i:]))
 		for m != 0 {
 			j := i + bits.TrailingZeros64(m)>>3
 			if n < maxFields {
