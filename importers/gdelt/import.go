@@ -148,7 +148,6 @@ type agg struct {
 	mentions  int64
 	sources   int64
 	articles  int64
-	goldstein float64
 	tone      float64
 	codes     []string
 	// the most-mentioned event stands for the group in the evidence
@@ -334,7 +333,6 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 		g.mentions += int64(row.Mentions)
 		g.sources += int64(row.Sources)
 		g.articles += int64(row.Articles)
-		g.goldstein += row.Goldstein
 		g.tone += row.Tone
 		if !hasCode(g.codes, row.Event) && len(g.codes) < 8 {
 			g.codes = append(g.codes, string(row.Event))
@@ -429,17 +427,18 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 			Status:     axis.Reported,
 			Attrs: map[string]string{
 				"cameo":           g.best.code,
-				"cameo_codes":     strings.Join(g.codes, ","),
 				"quad_class":      strconv.Itoa(g.best.quad),
 				"goldstein":       strconv.FormatFloat(g.best.goldstein, 'f', 1, 64),
-				"goldstein_mean":  strconv.FormatFloat(g.goldstein/float64(g.events), 'f', 2, 64),
-				"avg_tone_mean":   strconv.FormatFloat(g.tone/float64(g.events), 'f', 2, 64),
+				"avg_tone":        strconv.FormatFloat(g.tone/float64(g.events), 'f', 2, 64),
 				"num_mentions":    strconv.FormatInt(g.mentions, 10),
 				"num_sources":     strconv.FormatInt(g.sources, 10),
 				"num_articles":    strconv.FormatInt(g.articles, 10),
 				"events":          strconv.Itoa(g.events),
 				"global_event_id": g.best.id,
 			},
+		}
+		if len(g.codes) > 1 {
+			ev.Attrs["cameo_codes"] = strings.Join(g.codes, ",")
 		}
 		month := aggKey{k.src, k.tgt, k.m, k.day / 100}
 		if cur != nil && month == curKey {
