@@ -1161,7 +1161,13 @@ func (s *sent) frameTransfer(tm match) []cand {
 					cc := c
 					cc.src, cc.tgt = a, b
 					cc.srcEnt, cc.tgtEnt = s.entityOf(srcChain, a), s.entityOf(tgtChain, b)
-					cc.words = append(append([]string{}, c.words...), "source="+s.textOf(srcChain, a), "target="+s.textOf(tgtChain, b))
+					cc.words = append([]string{}, c.words...)
+					if t := s.textOf(srcChain, a); t != "" {
+						cc.words = append(cc.words, "source="+t)
+					}
+					if t := s.textOf(tgtChain, b); t != "" {
+						cc.words = append(cc.words, "target="+t)
+					}
 					out = append(out, cc)
 				}
 			}
@@ -1211,9 +1217,6 @@ func (s *sent) textOf(chain []int, code string) string {
 		if contains(s.ms[k].codes, code) {
 			return s.ms[k].text
 		}
-	}
-	if code != "" && len(s.par.recent) > 0 {
-		return "paragraph"
 	}
 	return ""
 }

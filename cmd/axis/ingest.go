@@ -138,6 +138,10 @@ func runIngest(cmd *cobra.Command, args []string) error {
 			out.Documents = append(out.Documents, res)
 			continue
 		}
+		if res.Status == textcode.StatusKnown {
+			fmt.Fprintf(os.Stderr, "axis: %s: already ingested, nothing changed\n", displayPath(f))
+			continue
+		}
 		for _, cd := range res.Relations {
 			r := cd.Relation
 			ev := r.Evidence[0]
