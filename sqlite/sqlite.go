@@ -48,6 +48,7 @@ var pragmas = []string{
 	"synchronous(NORMAL)",
 	"cache_size(-65536)", // 64 MiB of page cache per connection
 	"temp_store(MEMORY)",
+	"threads(2)", // helper threads for sorts (index rebuilds after bulk loads)
 }
 
 // Open opens the store at path, creating the file and its schema when
