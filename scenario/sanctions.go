@@ -90,6 +90,7 @@ var statusWeight = map[axis.Status]float64{axis.Confirmed: 1, axis.Reported: 0.8
 type network struct {
 	codes []string
 	edges []nedge // supply edges first (from 0), then routes
+	res   *residual
 }
 
 type nedge struct {
@@ -138,6 +139,12 @@ func Sanctions(ctx context.Context, r axis.Reader, opt SanctionOptions) (*Sancti
 
 // sanctionsOn does the work of Sanctions on relations already read.
 func sanctionsOn(rels []axis.Relation, opt SanctionOptions) *SanctionsResult {
+	if opt.Budget <= 0 {
+		opt.Budget = 3
+	}
+	if opt.Top <= 0 {
+		opt.Top = 5
+	}
 	res := &SanctionsResult{Target: opt.Target, Kind: opt.Kind, Item: opt.Item, At: opt.At, Unit: "weight"}
 	// Quantities where every relation states one in the same unit.
 	units := map[string]int{}
@@ -201,8 +208,14 @@ func sanctionsOn(rels []axis.Relation, opt SanctionOptions) *SanctionsResult {
 			routes = append(routes, i)
 		}
 	}
-	res.Actors = net.rank(actors, opt, base, true)
-	res.Routes = net.rank(routes, opt, base, false)
+	var notes [2]string
+	res.Actors, notes[0] = net.rank(actors, opt, base, true)
+	res.Routes, notes[1] = net.rank(routes, opt, base, false)
+	for _, n := range notes {
+		if n != "" {
+			res.Notes = append(res.Notes, n)
+		}
+	}
 	return res
 }
 
@@ -287,59 +300,95 @@ type flowResult struct {
 	reach []bool    // nodes reachable from the source in the residual graph
 }
 
+// residual is the network as a residual graph, built once and reused by
+// every max-flow run of a ranking.
+type residual struct {
+	start []int32 // arcs of node v are start[v]..start[v+1]
+	to    []int32
+	rev   []int32
+	cap0  []float64
+	edge  []int32 // network edge of a forward arc, -1 for a reverse arc
+	cap   []float64
+}
+
+func (n *network) residual() *residual {
+	N := len(n.codes)
+	deg := make([]int32, N+1)
+	for _, e := range n.edges {
+		deg[e.from+1]++
+		deg[e.to+1]++
+	}
+	for v := 1; v <= N; v++ {
+		deg[v] += deg[v-1]
+	}
+	m := int(deg[N])
+	r := &residual{start: deg, to: make([]int32, m), rev: make([]int32, m), cap0: make([]float64, m), edge: make([]int32, m), cap: make([]float64, m)}
+	fill := append([]int32(nil), deg[:N]...)
+	for i, e := range n.edges {
+		a, b := fill[e.from], fill[e.to]
+		fill[e.from]++
+		fill[e.to]++
+		r.to[a], r.rev[a], r.cap0[a], r.edge[a] = int32(e.to), b, e.cap, int32(i)
+		r.to[b], r.rev[b], r.cap0[b], r.edge[b] = int32(e.from), a, 0, -1
+	}
+	return r
+}
+
 // maxFlow runs Edmonds–Karp (shortest augmenting paths by BFS) with the
 // given nodes and edges removed. We keep our own implementation rather than
 // gonum's network.MaxFlowDinic because that returns the flow value only:
 // the minimum cut (the nodes reachable in the residual graph), the flow on
 // each edge (to show rerouting) and removals need the residual graph.
 // The networks are small (tens of actors), so the O(V·E²) bound is no
-// concern, and BFS in fixed edge order makes the flows deterministic.
+// concern, and BFS in fixed arc order makes the flows deterministic.
 func (n *network) maxFlow(removedNode []bool, removedEdge []bool) flowResult {
-	N := len(n.codes)
-	type arcT struct {
-		to, rev int
-		cap     float64
-		edge    int // network edge, or -1 for a reverse arc
+	if n.res == nil {
+		n.res = n.residual()
 	}
-	adj := make([][]arcT, N)
-	for i, e := range n.edges {
-		if removedEdge != nil && removedEdge[i] || removedNode != nil && (removedNode[e.from] || removedNode[e.to]) {
-			continue
+	r := n.res
+	N := len(n.codes)
+	copy(r.cap, r.cap0)
+	for a := range r.cap {
+		if e := r.edge[a]; e >= 0 {
+			ed := &n.edges[e]
+			if removedEdge != nil && removedEdge[e] || removedNode != nil && (removedNode[ed.from] || removedNode[ed.to]) {
+				r.cap[a] = 0
+			}
 		}
-		adj[e.from] = append(adj[e.from], arcT{to: e.to, rev: len(adj[e.to]), cap: e.cap, edge: i})
-		adj[e.to] = append(adj[e.to], arcT{to: e.from, rev: len(adj[e.from]) - 1, cap: 0, edge: -1})
 	}
 	const eps = 1e-9
 	res := flowResult{flow: make([]float64, len(n.edges))}
-	prevNode := make([]int, N)
-	prevArc := make([]int, N)
-	queue := make([]int, 0, N)
+	prevArc := make([]int32, N)
+	queue := make([]int32, 0, N)
 	for {
-		for i := range prevNode {
-			prevNode[i] = -1
+		for i := range prevArc {
+			prevArc[i] = -1
 		}
-		prevNode[0] = 0
+		prevArc[0] = -2
 		queue = append(queue[:0], 0)
-		for qi := 0; qi < len(queue) && prevNode[1] < 0; qi++ {
+		for qi := 0; qi < len(queue) && prevArc[1] == -1; qi++ {
 			v := queue[qi]
-			for ai, a := range adj[v] {
-				if a.cap > eps && prevNode[a.to] < 0 {
-					prevNode[a.to], prevArc[a.to] = v, ai
-					queue = append(queue, a.to)
+			for a := r.start[v]; a < r.start[v+1]; a++ {
+				if w := r.to[a]; r.cap[a] > eps && prevArc[w] == -1 {
+					prevArc[w] = a
+					queue = append(queue, w)
 				}
 			}
 		}
-		if prevNode[1] < 0 {
+		if prevArc[1] == -1 {
 			break
 		}
 		push := math.Inf(1)
-		for v := 1; v != 0; v = prevNode[v] {
-			push = math.Min(push, adj[prevNode[v]][prevArc[v]].cap)
+		for v := int32(1); v != 0; {
+			a := prevArc[v]
+			push = math.Min(push, r.cap[a])
+			v = r.to[r.rev[a]]
 		}
-		for v := 1; v != 0; v = prevNode[v] {
-			a := &adj[prevNode[v]][prevArc[v]]
-			a.cap -= push
-			adj[v][a.rev].cap += push
+		for v := int32(1); v != 0; {
+			a := prevArc[v]
+			r.cap[a] -= push
+			r.cap[r.rev[a]] += push
+			v = r.to[r.rev[a]]
 		}
 		res.value += push
 	}
@@ -347,11 +396,9 @@ func (n *network) maxFlow(removedNode []bool, removedEdge []bool) flowResult {
 	for _, v := range queue {
 		res.reach[v] = true
 	}
-	for v := range adj {
-		for _, a := range adj[v] {
-			if a.edge >= 0 {
-				res.flow[a.edge] = n.edges[a.edge].cap - a.cap
-			}
+	for a := range r.cap {
+		if e := r.edge[a]; e >= 0 {
+			res.flow[e] = r.cap[r.rev[a]] // what was pushed along it
 		}
 	}
 	return res
@@ -389,123 +436,172 @@ func (n *network) onPaths() liveSet {
 	return ls
 }
 
-// maxCombinations bounds the exhaustive search; past it the ranking is
-// greedy (each set extends the best smaller set by one element).
-const maxCombinations = 200000
+// maxCombinations bounds the sets enumerated per ranking; past it the
+// candidates are cut to those carrying the most flow, and a note says so.
+const maxCombinations = 300000
 
-// rank scores every set of up to opt.Budget candidates (actors when
-// byActor, else route edges) by the flow it removes. A set is kept only if
-// it removes strictly more than each of its subsets one element smaller,
+// rank finds the opt.Top sets of up to opt.Budget candidates (actors when
+// byActor, else route edges) that remove the most flow. A set is kept only
+// if it removes strictly more than each of its subsets one element smaller,
 // so padding a good set with useless elements does not crowd the list.
-func (n *network) rank(cands []int, opt SanctionOptions, base flowResult, byActor bool) []SanctionSet {
+//
+// Branch and bound: a set removes at most the base flow through its
+// elements (the base flow minus the paths through them is still feasible),
+// so sets are evaluated in order of that bound and the search stops when
+// the bound falls below the worst set kept. The result is the exhaustive
+// search's.
+func (n *network) rank(cands []int, opt SanctionOptions, base flowResult, byActor bool) ([]SanctionSet, string) {
+	const eps = 1e-9
+	through := make([]float64, len(cands))
+	for ci, c := range cands {
+		if byActor {
+			for i, e := range n.edges {
+				if e.to == c {
+					through[ci] += base.flow[i]
+				}
+			}
+		} else {
+			through[ci] = base.flow[c]
+		}
+	}
+	note := ""
+	total := func(m int) int {
+		t := 0
+		for k := 1; k <= opt.Budget && k <= m; k++ {
+			t += binom(m, k)
+		}
+		return t
+	}
+	if total(len(cands)) > maxCombinations {
+		order := make([]int, len(cands))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(i, j int) bool { return through[order[i]] > through[order[j]] })
+		m := len(cands)
+		for m > opt.Budget && total(m) > maxCombinations {
+			m--
+		}
+		sort.Ints(order[:m])
+		var c2 []int
+		var t2 []float64
+		for _, i := range order[:m] {
+			c2 = append(c2, cands[i])
+			t2 = append(t2, through[i])
+		}
+		what := "routes"
+		if byActor {
+			what = "actors"
+		}
+		note = fmt.Sprintf("%s sets searched over the %d of %d %s carrying the most flow", what, m, len(cands), what)
+		cands, through = c2, t2
+	}
+	type entry struct {
+		set   []int32 // indices into cands
+		bound float64
+	}
+	var all []entry
+	var rec func(start int, set []int32, b float64)
+	rec = func(start int, set []int32, b float64) {
+		if len(set) > 0 {
+			all = append(all, entry{append([]int32(nil), set...), math.Min(b, base.value)})
+		}
+		if len(set) == opt.Budget {
+			return
+		}
+		for i := start; i < len(cands); i++ {
+			rec(i+1, append(set, int32(i)), b+through[i])
+		}
+	}
+	rec(0, nil, 0)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].bound > all[j].bound })
+	keyOf := func(set []int32) string { return fmt.Sprint(set) }
+	memo := map[string]float64{}
+	rn := make([]bool, len(n.codes))
+	re := make([]bool, len(n.edges))
+	eval := func(set []int32) float64 {
+		k := keyOf(set)
+		if v, ok := memo[k]; ok {
+			return v
+		}
+		for _, i := range set {
+			if byActor {
+				rn[cands[i]] = true
+			} else {
+				re[cands[i]] = true
+			}
+		}
+		v := base.value - n.maxFlow(rn, re).value
+		for _, i := range set {
+			if byActor {
+				rn[cands[i]] = false
+			} else {
+				re[cands[i]] = false
+			}
+		}
+		memo[k] = v
+		return v
+	}
 	type scored struct {
-		set     []int
+		set     []int32
 		removed float64
 	}
-	const eps = 1e-9
-	eval := func(set []int) float64 {
-		var rn, re []bool
-		if byActor {
-			rn = make([]bool, len(n.codes))
-			for _, v := range set {
-				rn[v] = true
-			}
-		} else {
-			re = make([]bool, len(n.edges))
-			for _, i := range set {
-				re[i] = true
-			}
+	better := func(a, b scored) bool {
+		if math.Abs(a.removed-b.removed) > eps {
+			return a.removed > b.removed
 		}
-		return base.value - n.maxFlow(rn, re).value
+		if len(a.set) != len(b.set) {
+			return len(a.set) < len(b.set)
+		}
+		return keyOf(a.set) < keyOf(b.set)
 	}
-	keyOf := func(set []int) string { return fmt.Sprint(set) }
-	done := map[string]float64{}
-	var all []scored
-	total := 0
-	for k := 1; k <= opt.Budget && k <= len(cands); k++ {
-		total += binom(len(cands), k)
-	}
-	if total <= maxCombinations {
-		var rec func(start int, set []int)
-		rec = func(start int, set []int) {
-			if len(set) > 0 {
-				r := eval(set)
-				done[keyOf(set)] = r
-				ok := true
-				if len(set) > 1 {
-					for drop := range set {
-						sub := append(append([]int{}, set[:drop]...), set[drop+1:]...)
-						if r <= done[keyOf(sub)]+eps {
-							ok = false
-							break
-						}
-					}
-				} else {
-					ok = r > eps
-				}
-				if ok {
-					all = append(all, scored{append([]int{}, set...), r})
+	var top []scored
+	for _, e := range all {
+		if len(top) == opt.Top && e.bound < top[len(top)-1].removed-eps {
+			break
+		}
+		if e.bound <= eps {
+			break
+		}
+		r := eval(e.set)
+		if r <= eps {
+			continue
+		}
+		ok := true
+		if len(e.set) > 1 {
+			for drop := range e.set {
+				sub := append(append([]int32{}, e.set[:drop]...), e.set[drop+1:]...)
+				if r <= eval(sub)+eps {
+					ok = false
+					break
 				}
 			}
-			if len(set) == opt.Budget {
-				return
-			}
-			for i := start; i < len(cands); i++ {
-				rec(i+1, append(set, cands[i]))
-			}
 		}
-		rec(0, nil)
-	} else {
-		var set []int
-		prev := 0.0
-		for k := 0; k < opt.Budget; k++ {
-			best, bestR := -1, prev
-			for _, c := range cands {
-				if containsInt(set, c) {
-					continue
-				}
-				s := append(append([]int{}, set...), c)
-				sort.Ints(s)
-				if r := eval(s); r > bestR+eps {
-					best, bestR = c, r
-				}
-			}
-			if best < 0 {
-				break
-			}
-			set = append(set, best)
-			sort.Ints(set)
-			prev = bestR
-			all = append(all, scored{append([]int{}, set...), bestR})
+		if !ok {
+			continue
 		}
-	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if math.Abs(all[i].removed-all[j].removed) > eps {
-			return all[i].removed > all[j].removed
+		sc := scored{e.set, r}
+		i := sort.Search(len(top), func(i int) bool { return better(sc, top[i]) })
+		top = append(top, scored{})
+		copy(top[i+1:], top[i:])
+		top[i] = sc
+		if len(top) > opt.Top {
+			top = top[:opt.Top]
 		}
-		if len(all[i].set) != len(all[j].set) {
-			return len(all[i].set) < len(all[j].set)
-		}
-		return keyOf(all[i].set) < keyOf(all[j].set)
-	})
-	if len(all) > opt.Top {
-		all = all[:opt.Top]
 	}
 	out := []SanctionSet{}
-	for _, s := range all {
+	for _, s := range top {
 		ss := SanctionSet{Removed: round4(s.removed), Remaining: round4(base.value - s.removed), Share: round4(s.removed / base.value)}
-		var rn, re []bool
-		if byActor {
-			rn = make([]bool, len(n.codes))
-			for _, v := range s.set {
-				rn[v] = true
-				ss.Actors = append(ss.Actors, n.codes[v])
-			}
-		} else {
-			re = make([]bool, len(n.edges))
-			for _, i := range s.set {
-				re[i] = true
-				ss.Routes = append(ss.Routes, n.codes[n.edges[i].from]+"->"+n.codes[n.edges[i].to])
+		rn := make([]bool, len(n.codes))
+		re := make([]bool, len(n.edges))
+		for _, i := range s.set {
+			c := cands[i]
+			if byActor {
+				rn[c] = true
+				ss.Actors = append(ss.Actors, n.codes[c])
+			} else {
+				re[c] = true
+				ss.Routes = append(ss.Routes, n.codes[n.edges[c].from]+"->"+n.codes[n.edges[c].to])
 			}
 		}
 		after := n.maxFlow(rn, re)
@@ -523,7 +619,7 @@ func (n *network) rank(cands []int, opt SanctionOptions, base flowResult, byActo
 		}
 		out = append(out, ss)
 	}
-	return out
+	return out, note
 }
 
 func containsInt(xs []int, x int) bool {

@@ -2,6 +2,9 @@ package scenario
 
 import (
 	"context"
+	"math"
+	"sort"
+	"strconv"
 	"reflect"
 	"strings"
 	"testing"
@@ -136,5 +139,72 @@ func TestSanctionsFromStore(t *testing.T) {
 	empty, err := Sanctions(ctx, s, SanctionOptions{Target: "RUS", Kind: axis.Energy})
 	if err != nil || empty.MaxFlow != 0 || len(empty.Notes) == 0 {
 		t.Errorf("no energy transfers: %+v %v", empty, err)
+	}
+}
+
+// The branch-and-bound ranking must give what an exhaustive search gives.
+func TestRankMatchesExhaustiveSearch(t *testing.T) {
+	for seed := uint64(1); seed <= 15; seed++ {
+		var rels []axis.Relation
+		x := seed
+		next := func(k int) int { x = splitmix64(x); return int(x % uint64(k)) }
+		for id := int64(1); len(rels) < 18; id++ {
+			a, b := next(8), next(9)
+			to := "RUS"
+			if b < 8 {
+				to = "N" + strconv.Itoa(b)
+			}
+			if "N"+strconv.Itoa(a) == to {
+				continue
+			}
+			rels = append(rels, transfer(id, "N"+strconv.Itoa(a), to, float64(1+next(9)), "tiv"))
+		}
+		opt := SanctionOptions{Target: "RUS", Kind: axis.Arms, Budget: 2, Top: 4}
+		res := sanctionsOn(rels, opt)
+		if res.MaxFlow == 0 {
+			continue
+		}
+		net := buildNetwork(rels, "RUS", "tiv")
+		base := net.maxFlow(nil, nil)
+		// Exhaustive: every actor set of size 1 or 2.
+		type sc struct {
+			key     string
+			removed float64
+			size    int
+		}
+		removed := func(vs ...int) float64 {
+			rn := make([]bool, len(net.codes))
+			for _, v := range vs {
+				rn[v] = true
+			}
+			return base.value - net.maxFlow(rn, nil).value
+		}
+		var all []sc
+		for a := 2; a < len(net.codes); a++ {
+			if r := removed(a); r > 1e-9 {
+				all = append(all, sc{net.codes[a], r, 1})
+			}
+			for b := a + 1; b < len(net.codes); b++ {
+				r := removed(a, b)
+				if r > removed(a)+1e-9 && r > removed(b)+1e-9 {
+					all = append(all, sc{net.codes[a] + " " + net.codes[b], r, 2})
+				}
+			}
+		}
+		sort.SliceStable(all, func(i, j int) bool {
+			if math.Abs(all[i].removed-all[j].removed) > 1e-9 {
+				return all[i].removed > all[j].removed
+			}
+			return all[i].size < all[j].size
+		})
+		for i, s := range res.Actors {
+			if i >= len(all) || math.Abs(all[i].removed-s.Removed) > 1e-3 {
+				t.Errorf("seed %d: rank %d removes %v (%v); exhaustive has %+v", seed, i+1, s.Removed, s.Actors, all[:min(len(all), 4)])
+				break
+			}
+		}
+		if len(res.Actors) != min(len(all), opt.Top) {
+			t.Errorf("seed %d: %d sets, exhaustive finds %d", seed, len(res.Actors), len(all))
+		}
 	}
 }
