@@ -3,9 +3,9 @@ package scenario
 import (
 	"context"
 	"math"
+	"reflect"
 	"sort"
 	"strconv"
-	"reflect"
 	"strings"
 	"testing"
 
