@@ -224,7 +224,7 @@ func progress(cmd *cobra.Command, name string, total int64, opt *importers.Optio
 	opt.Progress = func(bytes, rows int64) {
 		rate := float64(rows) / max(time.Since(start).Seconds(), 1e-3)
 		bar.Describe(fmt.Sprintf("import %s: %s rows, %s rows/s", name, thousands(rows), thousands(int64(rate))))
-		bar.Set64(min(bytes, total))
+		bar.Set64(min(bytes, total)) // renders, with the description
 	}
 	return func() { bar.Finish(); bar.Clear() }
 }
