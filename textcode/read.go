@@ -333,8 +333,10 @@ func (rd *reader) textLine(t string, markdown bool) {
 		return
 	}
 	if rd.lines <= 15 {
-		if d, ok := parseLooseDate(t); ok && len(t) < 80 {
-			rd.learnDate(d)
+		if len(t) < 80 && rd.meta.Date.IsZero() && !rd.dateSet {
+			if d, ok := parseLooseDate(t); ok {
+				rd.learnDate(d)
+			}
 		}
 	}
 	if m := reURLLabel.FindStringSubmatch(t); m != nil {
@@ -386,8 +388,11 @@ func (rd *reader) textLine(t string, markdown bool) {
 }
 
 func isDateLine(t string) bool {
+	if len(t) >= 40 {
+		return false
+	}
 	_, ok := parseLooseDate(t)
-	return ok && len(t) < 40
+	return ok
 }
 
 func (rd *reader) setURL(u string) {
