@@ -149,7 +149,8 @@ var importFactsCmd = &cobra.Command{
 	Short: "Import axis facts files (YAML), like axis load",
 	Long: `facts loads curated facts files (docs/facts.md) one transaction per file,
 exactly as "axis load" does. The filters of import do not apply to them.`,
-	Example: `  axis import facts my-facts.yaml`,
+	Example: `  axis import facts my-facts.yaml
+  cat facts.yaml | axis import facts -`,
 	Args:    cobra.MinimumNArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		s, err := openStore(cmd)
@@ -158,12 +159,12 @@ exactly as "axis load" does. The filters of import do not apply to them.`,
 		}
 		defer s.Close()
 		for _, name := range args {
-			f, err := os.Open(name)
+			r, closeFn, err := openFactsFile(cmd, name)
 			if err != nil {
-				return axis.Errorf(axis.EINVALID, "cannot open %s: %v", name, err)
+				return err
 			}
-			res, err := facts.Load(cmd.Context(), s, f, name)
-			f.Close()
+			res, err := facts.Load(cmd.Context(), s, r, name)
+			closeFn()
 			if err != nil {
 				return err
 			}
