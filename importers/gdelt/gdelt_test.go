@@ -383,3 +383,22 @@ func TestSplitTabs(t *testing.T) {
 		}
 	}
 }
+
+func TestNothingCommittedWhenALaterFileIsBad(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile(fixture)
+	os.WriteFile(filepath.Join(dir, "a.export.CSV"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.export.CSV"), append(append([]byte{}, good...), "1\t2\t3\n"...), 0o644)
+	st := inmem.New()
+	var calls int
+	_, err := Import(context.Background(), st, []string{dir}, importers.Options{Progress: func(b, r int64) { calls++ }})
+	if err == nil || !strings.Contains(err.Error(), "b.export.CSV:25:") {
+		t.Fatalf("error %v", err)
+	}
+	if s, _ := st.Stats(context.Background()); s.Relations+s.Documents != 0 {
+		t.Errorf("the good first file was committed: %+v", s)
+	}
+	if calls == 0 {
+		t.Error("progress never reported")
+	}
+}
