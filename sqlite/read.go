@@ -372,6 +372,13 @@ func filterSQL(f *axis.RelationFilter) (string, []any) {
 	var conds []string
 	var args []any
 	in := func(col string, vals []any) {
+		if len(vals) > 500 {
+			// Past SQLite's limit on parameters: pass the list as JSON.
+			b, _ := json.Marshal(vals)
+			conds = append(conds, col+` IN (SELECT value FROM json_each(?))`)
+			args = append(args, string(b))
+			return
+		}
 		conds = append(conds, col+` IN (`+placeholders(len(vals))+`)`)
 		args = append(args, vals...)
 	}

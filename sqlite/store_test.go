@@ -243,3 +243,21 @@ func TestConcurrentWriters(t *testing.T) {
 }
 
 var _ = errors.New
+
+// Filters with long lists (more than SQLite takes as parameters) work.
+func TestLongFilterLists(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	seed(t, s)
+	ids := make([]int64, 40000)
+	for i := range ids {
+		ids[i] = int64(i + 1)
+	}
+	rs, err := s.Relations(ctx, axis.RelationFilter{IDs: ids, Actors: append(make([]string, 600), "PRK", "RUS")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || rs[0].Source != "PRK" {
+		t.Errorf("got %+v, want the one relation between PRK and RUS", rs)
+	}
+}

@@ -33,16 +33,13 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 	}
 	defer func() {
 		w.closeStmts()
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
 		if err != nil {
 			tx.Rollback()
 			res = axis.WriteResult{}
-		}
-	}()
-	defer func() {
-		if p := recover(); p != nil {
-			w.closeStmts()
-			tx.Rollback()
-			panic(p)
 		}
 	}()
 	if err := fn(w); err != nil {
@@ -175,8 +172,8 @@ func (w *writer) PutDocument(d *axis.Document) (bool, error) {
 	if err := d.Validate(); err != nil {
 		return false, err
 	}
-	ingested := d.Ingested
-	if ingested.IsZero() {
+	ingested := d.Ingested.UTC()
+	if d.Ingested.IsZero() {
 		ingested = time.Now().UTC()
 	}
 	r, err := w.exec(`INSERT INTO documents(id, title, publisher, url, path, published, kind, ingested)
