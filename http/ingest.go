@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -65,6 +66,12 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 	req, content, name, err := readIngest(r)
 	if err != nil {
 		return err
+	}
+	if req.Source != "" {
+		u, err := url.Parse(req.Source)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return axis.FieldErrorf(axis.EINVALID, "source", "source %q must be an http:// or https:// address", req.Source)
+		}
 	}
 	format, ok := ingestFormats[strings.ToLower(req.Format)]
 	if !ok {

@@ -162,6 +162,8 @@ func TestIngestPreviewAndSave(t *testing.T) {
 		{"empty text", `{"text":"  "}`, "", 400, "invalid"},
 		{"unknown format", `{"text":"x","format":"pdf"}`, "", 400, "invalid"},
 		{"bad date", `{"text":"x","date":"yesterday"}`, "", 400, "invalid"},
+		{"javascript source", `{"text":"x","source":"javascript:alert(1)"}`, "", 400, "invalid"},
+		{"relative source", `{"text":"x","source":"/etc/passwd"}`, "", 400, "invalid"},
 		{"unknown field", `{"txt":"x"}`, "", 400, "invalid"},
 		{"plain body", "just text", "text/plain", 400, "invalid"},
 		{"too large", `{"text":"` + strings.Repeat("a", 5000) + `"}`, "", 413, "too_large"},

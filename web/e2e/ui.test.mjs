@@ -108,7 +108,11 @@ test('the graph renders with the baseline actors', async (t) => {
   await openGraph(page);
   const wall = Date.now() - t0;
   const paint = await page.evaluate(() => window.__axisFirstPaint);
-  console.log(`first graph paint: ${paint.sinceNavigation} ms after navigation start (${paint.ms} ms after the page script started; ${wall} ms wall clock to ready)`);
+  console.log(`first graph paint, cold: ${paint.sinceNavigation} ms after navigation start (${paint.ms} ms after the page script started; ${wall} ms wall clock to ready)`);
+  await page.reload();
+  await page.waitForSelector('body[data-graph-ready="1"]', { timeout: 30000 });
+  const warm = await page.evaluate(() => window.__axisFirstPaint);
+  console.log(`first graph paint, reload: ${warm.sinceNavigation} ms after navigation start (${warm.ms} ms after the page script started)`);
   const shown = await page.evaluate(() => window.__axis.cy.nodes().not('.hidden').map((n) => n.id()));
   for (const code of ['RUS', 'PRK', 'CHN', 'IRN', 'USA', 'UKR']) assert.ok(shown.includes(code), `${code} is not on the graph (${shown.length} nodes)`);
   assert.ok(shown.length >= 20, `only ${shown.length} actors drawn`);
@@ -188,14 +192,14 @@ test('an ingested <script> payload stays inert', async (t) => {
   await page.goto(base + '/ingest');
   // Markup in the text (the coder drops tags from the sentences it keeps),
   // in the title (stored as given, shown as the evidence's source) and a
-  // javascript: URL as the source address.
+  // source address with markup in its query.
   const payload = 'North Korea shipped artillery shells to Russia in March 2025, officials said <script>window.__xss=1</script><img src=x onerror="window.__xss=2">.\n\n' +
     'Iran supplied drones to Russia <b onmouseover="window.__xss=3">in 2024</b>.';
   const title = 'Wire <script>window.__xss=4</script><img src=x onerror="window.__xss=5">';
   await page.fill('#ingest-text', payload);
   await page.fill('#ingest-title', title);
   await page.fill('#ingest-date', '2025-04-01');
-  await page.fill('#ingest-source', 'javascript:window.__xss=6');
+  await page.fill('#ingest-source', 'https://example.org/wire?q="><script>window.__xss=6</script>');
   await page.click('#ingest-preview');
   await page.waitForSelector('#ingest-highlighted', { timeout: 15000 });
   assert.ok(await page.locator('#ingest-highlighted mark.coded').count() >= 2, 'coded sentences not highlighted');
@@ -215,7 +219,9 @@ test('an ingested <script> payload stays inert', async (t) => {
   await fig.waitFor({ timeout: 10000 });
   const caption = await fig.locator('figcaption').textContent();
   assert.ok(caption.includes(title), 'the title is not shown as text: ' + caption);
-  assert.equal(await fig.locator('a').count(), 0, 'a javascript: source became a link');
+  const hrefs = await fig.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(hrefs.length, 1, 'source link missing');
+  assert.ok(hrefs[0].startsWith('https://example.org/wire?'), 'source link: ' + hrefs[0]);
   assert.equal(await page.locator('#panel script, #panel img, #panel b[onmouseover]').count(), 0);
   await fig.scrollIntoViewIfNeeded();
   await fig.hover();
