@@ -42,7 +42,7 @@ type ActorScore struct {
 }
 
 // CentralityMethod describes the computation, for results and docs.
-const CentralityMethod = "weighted PageRank (gonum network.PageRank, damping 0.85, tol 1e-8) on the directed positive graph (giver to receiver, both ways for symmetric kinds and membership); weighted betweenness (Brandes with Dijkstra, checked against gonum network.BetweennessWeighted) on the undirected positive graph with distance 1/strength"
+const CentralityMethod = "weighted PageRank (gonum network.PageRank, damping 0.85, tol 1e-10, rounded to 1e-6) on the directed positive graph (giver to receiver, both ways for symmetric kinds and membership); weighted betweenness (Brandes with Dijkstra, checked against gonum network.BetweennessWeighted) on the undirected positive graph with distance 1/strength"
 
 // Centrality answers "who is central in the positive graph?". family ""
 // takes every family whose sign is positive; a family with a negative sign
@@ -147,9 +147,11 @@ func Centrality(ctx context.Context, r axis.Reader, w *Weights, family axis.Fami
 	for i := range adj {
 		sort.Slice(adj[i], func(x, y int) bool { return adj[i][x].to < adj[i][y].to })
 	}
-	pr := network.PageRank(dg, 0.85, 1e-8)
+	// gonum starts the power iteration from a random vector; iterate to
+	// 1e-10 and round to 1e-6 so that runs agree.
+	pr := network.PageRank(dg, 0.85, 1e-10)
 	for i := range scores {
-		scores[i].PageRank = pr[int64(i)]
+		scores[i].PageRank = math.Round(pr[int64(i)]*1e6) / 1e6
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

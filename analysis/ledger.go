@@ -124,7 +124,12 @@ func Ledger(ctx context.Context, r axis.Reader, w *Weights, a, b string, win Win
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(res.Commitments, func(i, j int) bool { return res.Commitments[i].Score > res.Commitments[j].Score })
+	sort.Slice(res.Commitments, func(i, j int) bool {
+		if res.Commitments[i].Score != res.Commitments[j].Score {
+			return res.Commitments[i].Score > res.Commitments[j].Score
+		}
+		return res.Commitments[i].ID < res.Commitments[j].ID
+	})
 	res.AtoB, res.BtoA, res.Mutual = ab.flow(), ba.flow(), mu.flow()
 	res.Balance = res.AtoB.Score - res.BtoA.Score
 	return res, nil
@@ -190,6 +195,7 @@ func (f *flowAcc) flow() Flow {
 			l.Quantities = append(l.Quantities, *q)
 		}
 		sort.Slice(l.Quantities, func(i, j int) bool { return l.Quantities[i].Unit < l.Quantities[j].Unit })
+		sort.Slice(l.IDs, func(i, j int) bool { return l.IDs[i] < l.IDs[j] })
 		fl.Lines = append(fl.Lines, *l)
 		fl.Score += l.Score
 	}

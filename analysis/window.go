@@ -65,9 +65,15 @@ func (w Window) Contains(r *axis.Relation) bool {
 	return f.Match(r)
 }
 
-// each streams the relations that pass f and the window.
+// each streams the relations that pass f and the window. No analysis
+// depends on their order, so it uses the store's unordered scan when the
+// store has one (axis.UnorderedReader).
 func each(ctx context.Context, rd axis.Reader, f axis.RelationFilter, win Window, fn func(*axis.Relation) error) error {
-	return rd.EachRelation(ctx, f, func(r *axis.Relation) error {
+	walk := rd.EachRelation
+	if u, ok := rd.(axis.UnorderedReader); ok {
+		walk = u.EachRelationUnordered
+	}
+	return walk(ctx, f, func(r *axis.Relation) error {
 		if !win.Contains(r) {
 			return nil
 		}
