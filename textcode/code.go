@@ -689,15 +689,27 @@ func (s *sent) possessorBefore(at int) int {
 		if k := s.mAt[i]; k >= 0 {
 			return k
 		}
-		if t.low == "'s" || t.low == "-" || t.kind == tNum {
+		if t.low == "'s" || t.low == "-" || t.kind == tNum || t.low[0] >= '0' && t.low[0] <= '9' || isAdj(t.low) || nounAdjectives[t.low] || startsUpper(t.text) {
 			continue
 		}
-		if s.c.rs.preps[t.low] || t.low == "," || s.isStop(i) || t.low == "the" || t.low == "a" || t.low == "an" {
-			return -1
+		if _, ok := s.itemAt(i); ok {
+			continue
 		}
+		// any other word ends the noun phrase
+		return -1
 	}
 	return -1
 }
+
+// nounAdjectives may stand between a possessor and its noun ("Russia's
+// latest strikes", "China's continued support").
+var nounAdjectives = map[string]bool{"latest": true, "first": true, "second": true, "third": true, "massive": true,
+	"continued": true, "tacit": true, "growing": true, "recent": true, "renewed": true, "fresh": true, "further": true,
+	"economic": true, "political": true, "diplomatic": true, "financial": true, "unilateral": true, "sweeping": true,
+	"annual": true, "biggest": true, "largest": true, "main": true, "major": true, "repeated": true, "deadly": true,
+	"air": true, "naval": true, "drone": true, "missile": true, "cyber": true, "arms": true, "weapons": true,
+	"energy": true, "oil": true, "gas": true, "export": true, "import": true, "trade": true, "military": true,
+	"nuclear": true, "joint": true, "overnight": true, "early": true, "surprise": true, "state": true, "official": true}
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
@@ -1132,7 +1144,7 @@ func (s *sent) frameTransfer(tm match) []cand {
 				}
 				continue
 			}
-			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && s.distinctCodes() == 2 {
+			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && s.distinctCodes() == 2 && !s.prepAfter(tm, r) {
 				// implicit target: the one other state the sentence names
 				for _, m := range s.ms {
 					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState && !s.isModifier(&m) {
@@ -1756,6 +1768,22 @@ func (s *sent) valueItem(it match) bool {
 	for i := it.start - 1; i >= 0 && i >= it.start-4; i-- {
 		if s.c.rs.valueWords[s.toks[i].low] {
 			return true
+		}
+	}
+	return false
+}
+
+// prepAfter reports whether a target preposition follows the trigger in
+// its clause: the target was written, only it is not an actor.
+func (s *sent) prepAfter(tm match, r *rule) bool {
+	end := s.clauseEnd(tm.end, tm)
+	for i := tm.end; i+1 < end; i++ {
+		if r.targets[s.toks[i].low] {
+			// a noun phrase follows ("to Western China"), not a verb ("to support")
+			n := s.toks[i+1]
+			if startsUpper(n.text) || s.c.rs.dets[n.low] {
+				return true
+			}
 		}
 	}
 	return false
