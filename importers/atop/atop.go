@@ -104,7 +104,7 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 		return nil, err
 	}
 	defer rc.Close()
-	hr := importers.NewHashingReader(rc)
+	hr := importers.NewHashingReader(rc, in.Size)
 	doc := importers.DatasetDocument("", in.Name, in.Path, publisher, homepage)
 	// The two layouts share no required header: try member-level first.
 	t, err := importers.OpenTable(hr, in.Name, "an ATOP member-level or dyad-year file", nil, 0)

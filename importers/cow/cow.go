@@ -92,7 +92,7 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 		return nil, err
 	}
 	defer rc.Close()
-	hr := importers.NewHashingReader(rc)
+	hr := importers.NewHashingReader(rc, in.Size)
 	want := "a COW alliance by-dyad or by-member file"
 	t, err := importers.OpenTable(hr, in.Name, want, nil, 0)
 	if err != nil {

@@ -226,7 +226,7 @@ func (im *Importer) ReadInput(ctx context.Context, in *importers.Input) error {
 		return err
 	}
 	defer rc.Close()
-	hr := importers.NewHashingReader(rc)
+	hr := importers.NewHashingReader(rc, in.Size)
 	doc := importers.DatasetDocument("", in.Name, in.Path, Publisher, "https://www.gdeltproject.org/")
 	if err := im.Read(ctx, hr, in.Name, doc); err != nil {
 		return err

@@ -161,7 +161,7 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 		return nil, err
 	}
 	defer rc.Close()
-	hr := importers.NewHashingReader(rc)
+	hr := importers.NewHashingReader(rc, in.Size)
 	// The export starts with a few lines of notes before the header.
 	t, err := importers.OpenTable(hr, in.Name, "a SIPRI trade register", required, 40)
 	if err != nil {
