@@ -124,15 +124,21 @@ func runIngest(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		if bar != nil {
-			bar.Add(1)
+			bar.Clear() // warnings below print on a clean line
 		}
 		sum.Add(res)
 		if res.Status == textcode.StatusSkipped {
 			fmt.Fprintf(os.Stderr, "axis: warning: skipping %s: %s\n", displayPath(f), res.Reason)
+			if bar != nil {
+				bar.Add(1)
+			}
 			continue
 		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(os.Stderr, "axis: %s: %s\n", displayPath(f), w)
+		}
+		if bar != nil {
+			bar.Add(1)
 		}
 		if format == "json" {
 			out.Documents = append(out.Documents, res)
