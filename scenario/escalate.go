@@ -3,7 +3,7 @@ package scenario
 import (
 	"context"
 	"math"
-	"math/bits"
+	bits2 "math/bits"
 	"math/rand/v2"
 	"runtime"
 	"sort"
@@ -20,8 +20,8 @@ type RunOptions struct {
 	Workers int    // goroutines (default GOMAXPROCS); never changes the result
 	Chains  int    // how many activation chains to report (default 10; -1 none)
 	// ChainTrials is how many trials (the first ones, by index) chains are
-	// counted over (default 10,000): chains are counted per joiner, which
-	// costs more than the rest of a trial in a dense world.
+	// counted over (default 2,000): chains are counted per joiner, which
+	// costs as much as the rest of a trial in a dense world.
 	ChainTrials int
 }
 
@@ -137,6 +137,10 @@ type hotArc struct {
 	flags uint8 // flagComplex, flagOppose, flagOffend
 }
 
+// maxBitsetActors bounds the worlds that use neighbour bitsets (an n×n
+// table of int32: 4 MB at 1,024 actors).
+const maxBitsetActors = 1024
+
 const (
 	flagComplex = 1 << iota
 	flagOppose
@@ -165,13 +169,18 @@ type model struct {
 	// holdStart: the holds keeping actor y out are holdStart[y]..holdStart[y+1].
 	holdStart []int32
 	// The hot loop reads these flat arrays, not the arcs.
-	hot      []hotArc
-	thr      []uint64 // arc fires when a 53-bit uniform draw is below thr
-	wars     [][]membership
-	warTh    []uint8
-	attacker int32
-	target   int32
-	theater  uint8
+	hot []hotArc
+	// For worlds of up to maxBitsetActors actors: nbr holds each actor's
+	// pull-arc targets as a bitset (W words per actor) and pairStart[x*n+y]
+	// the first arc x -> y.
+	nbr       []uint64
+	pairStart []int32
+	thr       []uint64 // arc fires when a 53-bit uniform draw is below thr
+	wars      [][]membership
+	warTh     []uint8
+	attacker  int32
+	target    int32
+	theater   uint8
 }
 
 func theaterBit(t string) uint8 {
@@ -277,7 +286,10 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 		if a.typ == arcHold {
 			return a.to < b.to
 		}
-		return a.from < b.from
+		if a.from != b.from {
+			return a.from < b.from
+		}
+		return a.to < b.to
 	})
 	m.holdStart = make([]int32, m.n+1)
 	for i := range m.arcs {
@@ -308,7 +320,7 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 		m.hot[i].thr = m.thr[i]
 		// Simple arcs (no condition to check at run time) take the fast
 		// path in trial.run; the rest go through trial.eval.
-		if len(a.adv) > 0 || a.theaters != 0 || a.typ == arcHold {
+		if len(a.adv) > 0 || a.theaters != 0 || a.typ == arcHold || a.nonProv {
 			m.hot[i].flags |= flagComplex
 		}
 		if a.typ == arcDefend {
@@ -323,6 +335,18 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 	}
 	for i := 1; i <= m.n; i++ {
 		m.outStart[i] += m.outStart[i-1]
+	}
+	if m.n <= maxBitsetActors {
+		W := (m.n + 63) / 64
+		m.nbr = make([]uint64, m.n*W)
+		m.pairStart = make([]int32, m.n*m.n)
+		for x := 0; x < m.n; x++ {
+			for ai := m.outStart[x+1] - 1; ai >= m.outStart[x]; ai-- {
+				y := int(m.hot[ai].to)
+				m.nbr[x*W+y/64] |= 1 << (y % 64)
+				m.pairStart[x*m.n+y] = ai
+			}
+		}
 	}
 	m.wars = make([][]membership, m.n)
 	for wi, war := range w.Wars {
@@ -363,6 +387,7 @@ type trial struct {
 	// party to intervene against it.
 	attackerWait []int32
 	intervened   bool
+	und          []uint64 // undecided actors, when the model has bitsets
 
 	// tallies
 	joins      [][2]int64
@@ -383,6 +408,9 @@ func newTrial(m *model) *trial {
 		parentFrom: make([]int32, m.n), joinGroup: make([]int16, m.n), drawn: make([]uint32, len(m.arcs)), joins: make([][2]int64, m.n), chainOf: make([]int32, m.n),
 		held: make([]bool, len(m.arcs)), waitHead: make([]int32, m.n), waitStamp: make([]uint32, m.n),
 		chainIDs: map[chainKey]int32{}}
+	if m.nbr != nil {
+		t.und = make([]uint64, (m.n+63)/64)
+	}
 	return t
 }
 
@@ -414,6 +442,11 @@ func (t *trial) run(seed uint64, i int, chains bool) {
 	t.bell, t.lnkNext, t.lnkVal = t.bell[:0], t.lnkNext[:0], t.lnkVal[:0]
 	t.recheck, t.recheckFull, t.attackerWait = t.recheck[:0], t.recheckFull[:0], t.attackerWait[:0]
 	t.qi, t.intervened = 0, false
+	if m.nbr != nil {
+		for i := range t.und {
+			t.und[i] = ^uint64(0)
+		}
+	}
 	t.stamp++
 	if t.stamp == 0 { // wrapped: clear
 		clear(t.drawn)
@@ -435,45 +468,72 @@ func (t *trial) run(seed uint64, i int, chains bool) {
 		case t.qi < len(t.bell):
 			x := t.bell[t.qi]
 			t.qi++
-			sx, fx, gx := t.side[x], t.front[x], t.joinGroup[x]
-			lo, hi := m.outStart[x], m.outStart[x+1]
-			side := t.side
-			for j := range m.hot[lo:hi] {
-				h := &m.hot[lo+int32(j)]
-				y := h.to
-				if side[y] != 0 {
-					continue
-				}
-				f := h.flags
-				if h.group != 0 && h.group == gx {
-					continue
-				}
-				if f != 0 {
-					if f&flagComplex != 0 {
-						t.eval(lo+int32(j), true)
-						continue
+			if m.nbr != nil {
+				t.pullBits(x)
+			} else {
+				lo, hi := m.outStart[x], m.outStart[x+1]
+				for ai := lo; ai < hi; ai++ {
+					if t.side[m.hot[ai].to] == 0 {
+						t.pull(x, ai)
 					}
-					if f&flagOffend != 0 && sx != 1 {
-						continue
-					}
-					if f&flagDefend != 0 && sx == 1 {
-						t.eval(lo+int32(j), true)
-						continue
-					}
-				}
-				if t.pcg.Uint64()>>11 >= h.thr {
-					continue
-				}
-				if f&flagOppose != 0 {
-					t.join(y, 3-sx, fx, lo+int32(j), x)
-				} else {
-					t.join(y, sx, fx, lo+int32(j), x)
 				}
 			}
 		default:
 			t.tally(chains)
 			return
 		}
+	}
+}
+
+// pullBits activates x's arcs to undecided actors, found by intersecting
+// x's neighbour bitset with the undecided set: in a large cascade most of
+// an actor's partners are already at war when its turn comes, and this
+// never looks at them.
+func (t *trial) pullBits(x int32) {
+	m := t.m
+	W := len(t.und)
+	nb := m.nbr[int(x)*W : int(x)*W+W]
+	ps := m.pairStart[int(x)*m.n : int(x)*m.n+m.n]
+	hi := m.outStart[x+1]
+	for w, bitsN := range nb {
+		bits := bitsN & t.und[w]
+		for bits != 0 {
+			y := int32(w<<6 + bits2.TrailingZeros64(bits))
+			bits &= bits - 1
+			for ai := ps[y]; ai < hi && m.hot[ai].to == y; ai++ {
+				if t.side[y] != 0 {
+					break
+				}
+				t.pull(x, ai)
+			}
+		}
+	}
+}
+
+// pull activates pulling arc ai of belligerent x, whose to is undecided.
+func (t *trial) pull(x, ai int32) {
+	h := &t.m.hot[ai]
+	f := h.flags
+	if h.group != 0 && h.group == t.joinGroup[x] {
+		return
+	}
+	sx := t.side[x]
+	if f != 0 {
+		if f&flagComplex != 0 || (f&flagDefend != 0 && sx == 1 && !t.intervened) {
+			t.eval(ai, true)
+			return
+		}
+		if f&flagOffend != 0 && sx != 1 {
+			return
+		}
+	}
+	if t.pcg.Uint64()>>11 >= h.thr {
+		return
+	}
+	if f&flagOppose != 0 {
+		t.join(h.to, 3-sx, t.front[x], ai, x)
+	} else {
+		t.join(h.to, sx, t.front[x], ai, x)
 	}
 }
 
@@ -568,6 +628,9 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 		}
 	}
 	t.side[y], t.front[y], t.parent[y], t.parentFrom[y] = s, front, via, from
+	if t.und != nil {
+		t.und[y>>6] &^= 1 << (y & 63)
+	}
 	t.joinGroup[y] = 0
 	if via >= 0 {
 		t.joinGroup[y] = t.m.arcs[via].group
@@ -650,7 +713,7 @@ func (t *trial) tally(chains bool) {
 	n := int64(len(t.bell))
 	t.total += n
 	t.totalSq += n * n
-	if bits.OnesCount8(th) > 1 {
+	if bits2.OnesCount8(th) > 1 {
 		t.multi++
 	}
 	for i := 0; i < 8; i++ {
@@ -719,7 +782,7 @@ func Escalate(ctx context.Context, w *World, tr Trigger, p Params, opt RunOption
 		opt.Chains = 10
 	}
 	if opt.ChainTrials <= 0 {
-		opt.ChainTrials = 10000
+		opt.ChainTrials = 2000
 	}
 	if opt.ChainTrials > opt.Trials || opt.Chains < 0 {
 		opt.ChainTrials = min(opt.Trials, max(opt.Chains, 0)*opt.Trials)

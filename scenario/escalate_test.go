@@ -250,6 +250,59 @@ func synthetic(n, m int, seed uint64) *World {
 	return w
 }
 
+// groupedWorld builds a world shaped like the real alliance system: most
+// commitments are the pairs of a few multilateral pacts (sizes like the
+// OAS, NATO, the Arab League, the CSTO …; members decide once per pact),
+// the rest bilateral commitments of every kind, mostly within a region.
+func groupedWorld(n, m int, seed uint64) *World {
+	w := synthetic(n, 0, seed)
+	x := seed
+	next := func(k int) int { x = splitmix64(x); return int(x % uint64(k)) }
+	sizes := []int{35, 32, 22, 20, 15, 10, 8, 6}
+	kinds := []axis.Kind{axis.DefensePact, axis.DefensePact, axis.DefensePact, axis.ConsultationPact, axis.DefensePact, axis.NonaggressionPact, axis.ConsultationPact, axis.DefensePact}
+	start := 0
+	for g, size := range sizes {
+		if start+size > n {
+			break
+		}
+		for i := start; i < start+size; i++ {
+			for j := i + 1; j < start+size && len(w.Commitments) < m; j++ {
+				c := Commitment{ID: int64(len(w.Commitments) + 1), Kind: kinds[g], Group: "G" + strconv.Itoa(g),
+					Parties: [2]string{w.Actors[i].Code, w.Actors[j].Code}}
+				if g == 1 {
+					c.Conditions.Theaters = []string{w.Actors[i].Theaters[0]}
+				}
+				w.Commitments = append(w.Commitments, c)
+			}
+		}
+		start += size
+	}
+	bilateral := []axis.Kind{axis.DefensePact, axis.ConsultationPact, axis.StrategicPartnership, axis.NeutralityPact, axis.NonaggressionPact, axis.NonaggressionPact, axis.SecurityGuarantee, axis.OffensePact}
+	for len(w.Commitments) < m {
+		a := next(n)
+		b := a/20*20 + next(20)
+		if next(3) == 0 {
+			b = next(n)
+		}
+		if a == b || b >= n {
+			continue
+		}
+		c := Commitment{ID: int64(len(w.Commitments) + 1), Kind: bilateral[next(len(bilateral))], Parties: [2]string{w.Actors[a].Code, w.Actors[b].Code}}
+		if next(10) == 0 {
+			c.Conditions.Adversaries = []string{w.Actors[next(n)].Code}
+		}
+		w.Commitments = append(w.Commitments, c)
+	}
+	return w
+}
+
+func TestGroupedWorldIsRealistic(t *testing.T) {
+	w := groupedWorld(200, 2000, 1)
+	if err := w.Validate(); err != nil || len(w.Commitments) != 2000 || len(w.Actors) != 200 {
+		t.Fatalf("%v: %d commitments, %d actors", err, len(w.Commitments), len(w.Actors))
+	}
+}
+
 func TestDeterministicAcrossWorkers(t *testing.T) {
 	w := synthetic(60, 400, 7)
 	if err := w.Validate(); err != nil {
