@@ -354,11 +354,24 @@ func (s *sent) addCoref(m match) {
 
 var pronouns = map[string]bool{"it": true, "its": true, "they": true, "their": true, "itself": true}
 
+var partnerNouns = map[string]bool{"partner": true, "ally": true, "backer": true, "patron": true, "benefactor": true, "client": true}
+
 // resolveCoref turns "it", "its", "they" into mentions of the nearest name
-// before them, or of the paragraph's last actor at the sentence start.
+// before them, or of the paragraph's last actor at the sentence start; and
+// "Moscow's partner" into the last other state the paragraph named.
 func (s *sent) resolveCoref() {
 	var add []mention
 	for i, t := range s.toks {
+		if partnerNouns[t.low] && i >= 2 && s.toks[i-1].low == "'s" && s.mAt[i-2] >= 0 && s.mAt[i] < 0 {
+			owner := s.ms[s.mAt[i-2]].codes
+			for _, c := range s.par.recent {
+				if !contains(owner, c) && s.c.actorKind(c) == axis.ActorState {
+					add = append(add, mention{start: i, end: i + 1, codes: []string{c}, form: "coref", text: s.span(i-2, i+1), pron: true})
+					break
+				}
+			}
+			continue
+		}
 		if !pronouns[t.low] || s.mAt[i] >= 0 {
 			continue
 		}

@@ -63,6 +63,7 @@ func TestCodeFrames(t *testing.T) {
 		{"attack", "Russia launched a drone attack on Ukraine.", []string{"RUS>UKR attack drone confirmed"}},
 		{"no relation", "The ministers discussed regional security.", nil},
 		{"coreference", "Russia and North Korea met in June. The two countries pledged to help each other if attacked.", []string{"PRK-RUS defense_pact - confirmed"}},
+		{"partner coreference", "Putin visited Pyongyang in June. Moscow's partner later sent more artillery shells to Russia.", []string{"PRK>RUS arms artillery_ammunition confirmed", "RUS>PRK visit - confirmed"}},
 		{"possessive noun", "Iran's deliveries of drones to Russia continued.", []string{"IRN>RUS arms drones confirmed"}},
 		{"demonym origin", "Thousands of North Korean troops arrived in Russia.", []string{"PRK>RUS troops combat_troops confirmed"}},
 		{"trade both ways", "Trade between China and Russia grew.", []string{"CHN>RUS trade - confirmed", "RUS>CHN trade - confirmed"}},
