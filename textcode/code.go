@@ -1666,7 +1666,8 @@ func pairKey(a, b string) string {
 func (s *sent) toCoded(c cand) Coded {
 	rel := axis.Relation{Source: c.src, Target: c.tgt, Kind: c.kind, Item: c.item, Date: c.date, Until: c.until,
 		Status: c.status, Quantity: c.qty, Events: 1}
-	if c.kind.Family() == axis.FamilyCommitment && !c.date.IsZero() && c.date != s.date {
+	if c.kind.Family() == axis.FamilyCommitment && c.status != axis.Negated && c.status != axis.Denied && s.hasDate(c.trigger) {
+		// a date the sentence gives for a pact is when it was signed
 		rel.Commitment = &axis.Commitment{Signed: c.date}
 	}
 	if c.group {

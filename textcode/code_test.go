@@ -235,3 +235,15 @@ func TestTokenize(t *testing.T) {
 		t.Errorf("tokens %q", strings.Join(got, "|"))
 	}
 }
+
+func TestCommitmentSigned(t *testing.T) {
+	c := fixtureCoder(t)
+	out := c.CodeText("Russia signed a mutual defence agreement with North Korea in June 2024.", axis.Day(2024, 11, 18))
+	if len(out) != 1 || out[0].Relation.Commitment == nil || out[0].Relation.Commitment.Signed.String() != "2024-06" {
+		t.Errorf("signed: %+v", out)
+	}
+	out = c.CodeText("China and Russia do not have a mutual defence commitment.", axis.Day(2024, 11, 18))
+	if len(out) != 1 || out[0].Relation.Commitment != nil {
+		t.Errorf("negated pact has commitment dates: %+v", out)
+	}
+}

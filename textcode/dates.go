@@ -197,3 +197,7 @@ func (s *sent) dateFuture(tm match) bool {
 	}
 	return false
 }
+
+// hasDate reports whether the sentence names a date (not counting the
+// document's).
+func (s *sent) hasDate(tm match) bool { return len(s.dates()) > 0 }
