@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"axis"
 	"axis/importers"
 	"axis/sqlite"
 )
@@ -270,13 +271,21 @@ func BenchmarkGDELTParse(b *testing.B) {
 }
 
 // BenchmarkGDELTAggregate is the import without the store: parse, filter,
-// map and aggregate into relations (memory use as the file grows).
+// map and aggregate into relations. It also reads the first half of the
+// file alone and reports the live heap after each read: memory follows the
+// number of (pair, kind, day) groups, not the rows.
 func BenchmarkGDELTAggregate(b *testing.B) {
 	path := benchFile(b)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	ctx := context.Background()
 	var rows int64
 	var elapsed, cpu time.Duration
+	heap := func() float64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapInuse) / (1 << 20)
+	}
 	for i := 0; i < b.N; i++ {
 		st := newEmptyStore()
 		t0, c0 := time.Now(), cpuTime()
@@ -292,6 +301,18 @@ func BenchmarkGDELTAggregate(b *testing.B) {
 		cpu += cpuTime() - c0
 		rows += im.Summary.RowsRead
 		b.ReportMetric(float64(len(im.rels)), "relations")
+		b.StopTimer()
+		full := heap()
+		runtime.KeepAlive(im)
+		half, _ := New(ctx, st, importers.Options{SkipBad: true})
+		f, _ := os.Open(path)
+		fi, _ := f.Stat()
+		half.Read(ctx, io.LimitReader(f, fi.Size()/2), "half", &axis.Document{})
+		f.Close()
+		b.ReportMetric(heap(), "heap-MB-1M-rows")
+		runtime.KeepAlive(half)
+		b.ReportMetric(full, "heap-MB-2M-rows")
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(rows)/elapsed.Seconds(), "rows/s")
 	b.ReportMetric(float64(rows)/cpu.Seconds(), "rows/cpu-s")
