@@ -151,7 +151,7 @@ var importFactsCmd = &cobra.Command{
 exactly as "axis load" does. The filters of import do not apply to them.`,
 	Example: `  axis import facts my-facts.yaml
   cat facts.yaml | axis import facts -`,
-	Args:    cobra.MinimumNArgs(1),
+	Args: cobra.MinimumNArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		s, err := openStore(cmd)
 		if err != nil {

@@ -144,12 +144,12 @@ type aggKey struct {
 }
 
 type agg struct {
-	events    int
-	mentions  int64
-	sources   int64
-	articles  int64
-	tone      float64
-	codes     []string
+	events   int
+	mentions int64
+	sources  int64
+	articles int64
+	tone     float64
+	codes    []string
 	// the most-mentioned event stands for the group in the evidence
 	best struct {
 		mentions  int
