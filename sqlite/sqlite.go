@@ -54,6 +54,9 @@ var pragmas = []string{
 // Open opens the store at path, creating the file and its schema when
 // needed and applying any migration not yet applied.
 func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("store path %q: the sqlite store needs a file path (use inmem.New for a store in memory)", path)
+	}
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}

@@ -151,6 +151,11 @@ func TestUnwritable(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "file")
 	os.WriteFile(file, []byte("x"), 0o644)
+	for _, path := range []string{"", ":memory:", "file:x.db"} {
+		if _, err := sqlite.Open(ctx, path); err == nil || !strings.Contains(err.Error(), "needs a file path") {
+			t.Errorf("Open(%q): %v, want an error asking for a file path", path, err)
+		}
+	}
 	cases := []string{
 		"/proc/x/axis.db",
 		filepath.Join(dir, "missing", "axis.db"),
