@@ -121,9 +121,12 @@ type Skip struct {
 
 // Summary is what an import did, for the user.
 type Summary struct {
-	Dataset  string   `json:"dataset"`
-	Files    []string `json:"files"`
-	RowsRead int64    `json:"rows_read"`
+	Dataset string   `json:"dataset"`
+	Files   []string `json:"files"`
+	// FilesSkipped lists files of a folder that are not of the format
+	// (GDELT mentions or GKG files next to the event exports).
+	FilesSkipped []string `json:"files_skipped,omitempty"`
+	RowsRead     int64    `json:"rows_read"`
 	// Imported counts the rows that became (part of) a relation.
 	Imported int64 `json:"rows_imported"`
 	// Relations counts the relations handed to the store (after

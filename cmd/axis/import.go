@@ -250,6 +250,9 @@ func printSummary(w io.Writer, format string, sum *importers.Summary) error {
 	fmt.Fprintf(w, "%s: %d file(s), %d rows read, %d imported, %d skipped\n", sum.Dataset, len(sum.Files), sum.RowsRead, sum.Imported, sum.SkippedTotal())
 	fmt.Fprintf(w, "store: %d relations written: %d new, %d merged, %d unchanged; %d evidence new; documents %d new, %d known\n",
 		sum.Relations, wr.RelationsNew, wr.RelationsMerged, wr.RelationsUnchanged, wr.EvidenceNew, wr.DocumentsNew, wr.DocumentsKnown)
+	if len(sum.FilesSkipped) > 0 {
+		fmt.Fprintf(w, "files skipped (not event exports): %s\n", strings.Join(sum.FilesSkipped, ", "))
+	}
 	if len(sum.ActorsAdded) > 0 {
 		fmt.Fprintf(w, "actors added: %s\n", strings.Join(sum.ActorsAdded, ", "))
 	}

@@ -188,8 +188,12 @@ func TestZipFolderAndV1(t *testing.T) {
 	v1, _ := os.ReadFile("testdata/20240612.export.CSV")
 	os.WriteFile(filepath.Join(dir, "20240612.export.CSV"), v1, 0o644)
 
+	os.WriteFile(filepath.Join(dir, "20240612000000.mentions.CSV"), []byte("1\t2\n"), 0o644)
 	st := inmem.New()
 	sum := importFiles(t, st, importers.Options{}, dir)
+	if len(sum.FilesSkipped) != 1 {
+		t.Errorf("files skipped %v", sum.FilesSkipped)
+	}
 	if len(sum.Files) != 2 || sum.RowsRead != 30 {
 		t.Fatalf("files %v rows %d", sum.Files, sum.RowsRead)
 	}

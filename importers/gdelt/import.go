@@ -212,11 +212,22 @@ func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Op
 		return nil, err
 	}
 	for i := range ins {
+		if notEvents(ins[i].Name) {
+			im.Summary.FilesSkipped = append(im.Summary.FilesSkipped, ins[i].Name)
+			continue
+		}
 		if err := im.ReadInput(ctx, &ins[i]); err != nil {
 			return im.Summary, err
 		}
 	}
 	return im.Summary, im.Commit(ctx, st)
+}
+
+// notEvents reports whether a file is one of GDELT's other exports
+// (mentions, GKG), which share the download folders of the events.
+func notEvents(name string) bool {
+	low := strings.ToLower(name)
+	return strings.Contains(low, ".mentions.") || strings.Contains(low, ".gkg.")
 }
 
 // ReadInput streams one input, aggregating its rows.
