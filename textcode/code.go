@@ -255,9 +255,21 @@ func (s *sent) findPhrases() {
 				p := *t.p
 				p.noun, p.participle = true, false
 				s.trig[i].p = &p
+				for _, it := range s.items {
+					if it.start == t.start && it.end == t.end {
+						s.trig[i].p = nil // "the shells" is an item, not the verb "shell"
+					}
+				}
 			}
 		}
 	}
+	kept := s.trig[:0]
+	for _, t := range s.trig {
+		if t.p != nil {
+			kept = append(kept, t)
+		}
+	}
+	s.trig = kept
 	if len(s.c.rs.blockers) > 0 {
 		// "drone warfare", "intelligence reports": the item word modifies
 		// another noun and is not what flows
@@ -775,7 +787,7 @@ func (s *sent) clauseStart(at int, tm match) int {
 			return i + 1
 		}
 		for _, t := range s.trig {
-			if t.end == i+1 && t.start < tm.start {
+			if t.end == i+1 && t.start < tm.start && (t.p.rule.Frame == "give" || t.p.rule.Frame == "receive") {
 				return i + 1
 			}
 		}
