@@ -821,8 +821,8 @@ func (s *sent) itemOrigin(it match) int {
 			}
 			return -1
 		}
-		if t.low == "'s" || t.low == "-" || t.low == "made" || t.kind == tNum || isAdj(t.low) {
-			continue
+		if t.low == "'s" || t.low == "-" || t.low == "made" || t.kind == tNum || isAdj(t.low) || startsUpper(t.text) && i > 0 {
+			continue // "Russian Oreshnik missiles": a model name
 		}
 		if _, ok := s.itemAt(i); ok {
 			continue
