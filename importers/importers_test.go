@@ -161,3 +161,14 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckFilter(t *testing.T) {
+	r := &Resolver{known: map[string]bool{"NATO": true}}
+	if err := r.CheckFilter([]string{"RUS", "NATO", "SUN"}); err != nil {
+		t.Error(err)
+	}
+	err := r.CheckFilter([]string{"RUSS"})
+	if err == nil || !strings.Contains(err.Error(), `unknown actor code "RUSS"; closest known: RUS`) {
+		t.Errorf("%v", err)
+	}
+}

@@ -2,6 +2,8 @@ package importers
 
 import (
 	"context"
+	"sort"
+	"strings"
 
 	"axis"
 )
@@ -76,4 +78,27 @@ func (r *Resolver) Added() []*axis.Actor { return r.added }
 // Actor returns the axis actor for a table entry.
 func (c *Country) Actor() *axis.Actor {
 	return &axis.Actor{Code: c.Code, Name: c.Name, Kind: axis.ActorState, Aliases: append([]string(nil), c.Aliases...), Historical: c.Historical}
+}
+
+// CheckFilter fails when a code of --actors is neither in the store nor in
+// the country tables, naming the closest known codes: a typo would
+// otherwise silently filter everything out.
+func (r *Resolver) CheckFilter(codes []string) error {
+	for _, c := range codes {
+		if r.known[c] || CountryByCode(c) != nil {
+			continue
+		}
+		all := make([]string, 0, len(r.known)+len(byCode))
+		for k := range r.known {
+			all = append(all, k)
+		}
+		for k := range byCode {
+			if !r.known[k] {
+				all = append(all, k)
+			}
+		}
+		sort.Strings(all)
+		return axis.FieldErrorf(axis.EINVALID, "--actors", "unknown actor code %q; closest known: %s", c, strings.Join(axis.Closest(c, all, 3), ", "))
+	}
+	return nil
 }

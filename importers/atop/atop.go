@@ -81,6 +81,9 @@ func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Op
 	if err != nil {
 		return nil, err
 	}
+	if err := res.CheckFilter(opt.Actors); err != nil {
+		return nil, err
+	}
 	sum := importers.NewSummary("atop")
 	var pacts importers.Pacts
 	var docs []*axis.Document

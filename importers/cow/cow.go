@@ -60,6 +60,9 @@ func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Op
 	if err != nil {
 		return nil, err
 	}
+	if err := res.CheckFilter(opt.Actors); err != nil {
+		return nil, err
+	}
 	sum := importers.NewSummary("cow")
 	var pacts importers.Pacts
 	var docs []*axis.Document

@@ -186,6 +186,9 @@ func New(ctx context.Context, st axis.Reader, opt importers.Options) (*Importer,
 	if err != nil {
 		return nil, err
 	}
+	if err := res.CheckFilter(opt.Actors); err != nil {
+		return nil, err
+	}
 	im := &Importer{Opt: opt, Summary: importers.NewSummary("gdelt"), res: res}
 	im.actors = newActorTable(res, &im.Opt)
 	if !opt.Since.IsZero() {
