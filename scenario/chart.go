@@ -36,13 +36,13 @@ func WriteChart(w io.Writer, res *EscalationResult, format string, limit int) er
 	p := plot.New()
 	p.Title.Text = fmt.Sprintf("%s: P(joins the war), %d trials, seed %d", res.Trigger, res.Trials, res.Seed)
 	p.Y.Label.Text = "probability"
-	p.Y.Min, p.Y.Max = 0, 1
+	p.Y.Min, p.Y.Max = 0, 1.15
 	att, tgt := make(plotter.Values, len(states)), make(plotter.Values, len(states))
 	names := make([]string, len(states))
 	for i, s := range states {
 		att[i], tgt[i], names[i] = s.PAttackerSide, s.PTargetSide, s.Code
 	}
-	width := vg.Points(10)
+	width := vg.Points(14)
 	if len(states) > 0 {
 		ba, err := plotter.NewBarChart(tgt, width)
 		if err != nil {
@@ -63,7 +63,7 @@ func WriteChart(w io.Writer, res *EscalationResult, format string, limit int) er
 		p.Legend.Top = true
 		p.NominalX(names...)
 	}
-	wd := vg.Length(max(len(states), 6)) * 16 * vg.Points(1)
+	wd := vg.Length(max(len(states), 12)) * 28 * vg.Points(1)
 	wt, err := p.WriterTo(wd+80, 300, format)
 	if err != nil {
 		return err

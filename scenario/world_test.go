@@ -274,3 +274,26 @@ func TestWorldFromStore(t *testing.T) {
 		t.Errorf("BB's pact with AA against CC never fired: %+v", s)
 	}
 }
+
+// The example of docs/scenarios.md loads and runs as documented.
+func TestExampleWorld(t *testing.T) {
+	b, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := LoadWorld(bytes.NewReader(b), "example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Escalate(context.Background(), w, Trigger{Attacker: "AAA", Target: "BBB"}, DefaultParams(), RunOptions{Trials: 10000, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// CCC: defence pact naming AAA, 0.41 x 1.2; DDD: already at war with AAA.
+	if s := pjoin(res, "CCC"); 0.492 < s.CI[0] || 0.492 > s.CI[1] {
+		t.Errorf("P(CCC)=%v CI %v, want 0.492", s.PJoin, s.CI)
+	}
+	if pjoin(res, "DDD").PTargetSide != 1 || res.PMultiTheater != 1 || res.Capability == nil {
+		t.Errorf("the far war should bring DDD in and link east_asia: %+v", res)
+	}
+}
