@@ -81,6 +81,10 @@ export async function graphPage(root, params) {
   const first = months.length ? months[Math.max(0, Math.floor(months.length * 0.02))] : last;
   const timeline = [];
   for (let m = first; m <= last && timeline.length < 1200; m = addMonth(m, 1)) timeline.push(m);
+  // Replay starts where events (not old treaties) begin to be dense: the
+  // first quartile of dated events.
+  const events = relations.filter((r) => !r.commitment).map((r) => monthOf(r.date)).filter(Boolean).sort();
+  const replayFrom = Math.max(0, timeline.indexOf(events[Math.floor(events.length * 0.25)] || first));
 
   const involved = new Set();
   relations.forEach((r) => { involved.add(r.source); involved.add(r.target); });
@@ -179,12 +183,12 @@ export async function graphPage(root, params) {
   let timer = null;
   const play = h('button', { type: 'button', id: 'play', onclick: () => {
     if (timer) { clearInterval(timer); timer = null; play.textContent = '▶ Replay'; return; }
-    let i = +slider.value >= timeline.length ? 0 : +slider.value;
+    let i = +slider.value >= timeline.length ? replayFrom : +slider.value;
     play.textContent = '❚❚ Pause';
     timer = setInterval(() => {
       setMonth(i);
       if (++i > timeline.length) { clearInterval(timer); timer = null; play.textContent = '▶ Replay'; }
-    }, 120);
+    }, 150);
   } }, '▶ Replay');
 
   clear(sidebar,
