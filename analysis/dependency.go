@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 
 	"axis"
 )
@@ -22,7 +23,13 @@ type DependencyResult struct {
 	// recipient's dependence on it: the share of the recipient's whole
 	// intake of that kind and item that comes from the actor.
 	Gives []Supply `json:"gives"`
+	// Scope is "" when Gives lists every recipient, or ScopeGroup when it
+	// lists only the members of the group asked for (GroupDependency).
+	Scope string `json:"scope,omitempty"`
 }
+
+// ScopeGroup marks dependency results whose Gives stop at the group.
+const ScopeGroup = "group"
 
 // Supply is one kind and item with its partners.
 type Supply struct {
@@ -270,4 +277,71 @@ func (s *supplyAcc) supplies(intake map[string]map[string]float64) []Supply {
 		return out[i].Item < out[j].Item
 	})
 	return out
+}
+
+// GroupDependency is Dependency for every member of a group, reading only
+// the members' own relations: one query per member, run concurrently, and
+// no scan of the whole store (what a report of a few actors needs on a big
+// store). Receives lists every supplier, exactly as Dependency does; Gives
+// lists only the group's members that depend on the actor (the intake of
+// outsiders is not read), and Scope says so.
+func GroupDependency(ctx context.Context, r axis.Reader, w *Weights, actors []string, win Window) ([]*DependencyResult, error) {
+	w = orDefault(w)
+	if err := win.Validate(); err != nil {
+		return nil, err
+	}
+	codes, err := actorCodes(ctx, r, actors...)
+	if err != nil {
+		return nil, err
+	}
+	member := map[string]bool{}
+	for _, c := range codes {
+		member[c] = true
+	}
+	ref := win.Ref()
+	n := len(codes)
+	in, out := make([]*supplyAcc, n), make([]*supplyAcc, n)
+	intake := make([]map[string]float64, n)
+	errs := make([]error, n)
+	sem := make(chan struct{}, max(scanParts, 1))
+	var wg sync.WaitGroup
+	for i, a := range codes {
+		in[i], out[i], intake[i] = newSupplyAcc(), newSupplyAcc(), map[string]float64{}
+		wg.Add(1)
+		go func(i int, a string) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			f := axis.RelationFilter{Actor: a, Families: []axis.Family{axis.FamilyTransfer}}
+			errs[i] = each(ctx, r, f, win, func(rel *axis.Relation) error {
+				wt := w.Weight(rel, ref)
+				sym := rel.Kind.Symmetric()
+				other := rel.Other(a)
+				if rel.Target == a || sym {
+					in[i].add(rel, other, wt)
+					intake[i][string(rel.Kind)+"|"+rel.Item] += wt
+				}
+				if (rel.Source == a || sym) && member[other] {
+					out[i].add(rel, other, wt)
+				}
+				return nil
+			})
+		}(i, a)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	byActor := map[string]map[string]float64{}
+	for i, c := range codes {
+		byActor[c] = intake[i]
+	}
+	res := make([]*DependencyResult, n)
+	for i, c := range codes {
+		res[i] = &DependencyResult{Actor: c, Window: win, Weights: w.Ref(), Scope: ScopeGroup,
+			Receives: in[i].supplies(nil), Gives: out[i].supplies(byActor)}
+	}
+	return res, nil
 }

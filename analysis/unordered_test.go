@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"reflect"
+	"sync/atomic"
 	"testing"
 
 	"axis"
@@ -13,11 +14,11 @@ import (
 // and counts its use.
 type reversed struct {
 	*inmem.Store
-	calls int
+	calls atomic.Int64
 }
 
 func (r *reversed) EachRelationUnordered(ctx context.Context, f axis.RelationFilter, fn func(*axis.Relation) error) error {
-	r.calls++
+	r.calls.Add(1)
 	rels, err := r.Relations(ctx, f)
 	if err != nil {
 		return err
@@ -53,7 +54,7 @@ func TestUnorderedReaderGivesSameResults(t *testing.T) {
 		"trend":      func(r axis.Reader) (any, error) { return Trend(ctx, r, nil, "AAA", "BBB", ByYear, win) },
 	}
 	for name, f := range runs {
-		before := rev.calls
+		before := rev.calls.Load()
 		a, err := f(plain)
 		if err != nil {
 			t.Fatal(err)
@@ -62,7 +63,7 @@ func TestUnorderedReaderGivesSameResults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rev.calls == before {
+		if rev.calls.Load() == before {
 			t.Errorf("%s did not use the unordered scan", name)
 		}
 		if !reflect.DeepEqual(a, b) {

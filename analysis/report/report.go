@@ -115,7 +115,9 @@ func Build(ctx context.Context, r axis.Reader, w *analysis.Weights, actors []str
 			}
 		}
 	}
-	if rep.Dependency, err = analysis.DependencyMany(ctx, r, w, actors, "", win); err != nil {
+	// Dependency within the group: every supplier of each member, and the
+	// members that depend on it; reads only the members' own relations.
+	if rep.Dependency, err = analysis.GroupDependency(ctx, r, w, actors, win); err != nil {
 		return nil, err
 	}
 	rep.Quotes, err = quotes(ctx, r, w, actors, win, opt.Quotes)
