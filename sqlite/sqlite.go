@@ -78,6 +78,17 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !s.created {
+		// A first run stopped before it loaded anything (Ctrl-C during
+		// the bootstrap) left a store with no actor: treat it as new so
+		// the next run bootstraps it.
+		var has int
+		if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM actors)`).Scan(&has); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
+		s.created = has == 0
+	}
 	return s, nil
 }
 
@@ -117,8 +128,9 @@ func reason(err error) string {
 	return err.Error()
 }
 
-// Created reports whether this Open created the schema, i.e. the store is
-// new and empty.
+// Created reports whether the store is new: this Open created the schema,
+// or the store holds no actor yet (a first run was interrupted before it
+// loaded anything). The CLI bootstraps such a store.
 func (s *Store) Created() bool { return s.created }
 
 // Path is the file the store lives in.

@@ -122,6 +122,14 @@ func TestReopen(t *testing.T) {
 	if !s.Created() || s.Path() != path {
 		t.Errorf("first open: Created %v Path %q", s.Created(), s.Path())
 	}
+	s.Close()
+	// Nothing loaded yet: the next Open still reports a new store.
+	if s, err = sqlite.Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Created() {
+		t.Error("an empty store is not reported as new")
+	}
 	seed(t, s)
 	before, _ := s.Stats(ctx)
 	s.Close()
