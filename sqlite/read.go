@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -131,7 +132,7 @@ func (s *Store) Document(ctx context.Context, id string) (*axis.Document, error)
 	if err != nil {
 		return nil, err
 	}
-	if d.Published, err = axis.ParseDate(published); err != nil {
+	if d.Published, err = storedDate(published); err != nil {
 		return nil, err
 	}
 	if d.Ingested, err = time.Parse(time.RFC3339Nano, ingested); err != nil {
@@ -160,10 +161,10 @@ func (x *relScan) finish() error {
 	r := x.r
 	r.Kind, r.Status = axis.Kind(x.kind), axis.Status(x.status)
 	var err error
-	if r.Date, err = axis.ParseDate(x.date); err != nil {
+	if r.Date, err = storedDate(x.date); err != nil {
 		return err
 	}
-	if r.Until, err = axis.ParseDate(x.until); err != nil {
+	if r.Until, err = storedDate(x.until); err != nil {
 		return err
 	}
 	if x.quantity.Valid {
@@ -257,7 +258,7 @@ func (x *evScan) finish() error {
 	e := x.e
 	e.Status = axis.Status(x.status)
 	var err error
-	if e.Published, err = axis.ParseDate(x.published); err != nil {
+	if e.Published, err = storedDate(x.published); err != nil {
 		return err
 	}
 	if x.attrs.Valid {
@@ -475,4 +476,23 @@ func (s *Store) Stats(ctx context.Context) (axis.Stats, error) {
 		st.ByStatus[status] += n
 	}
 	return st, rows.Err()
+}
+
+// storedDate reads a date column back. It takes whatever Date.String
+// wrote, even a date ParseDate would refuse (a Day(2024, 2, 31) built in
+// code), so a stored relation can always be read.
+func storedDate(s string) (axis.Date, error) {
+	if s == "" {
+		return axis.Date{}, nil
+	}
+	var n [3]int
+	parts := strings.SplitN(s, "-", 3)
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil {
+			return axis.Date{}, fmt.Errorf("stored date %q: %w", s, err)
+		}
+		n[i] = v
+	}
+	return axis.Date{Year: n[0], Month: n[1], Day: n[2]}, nil
 }

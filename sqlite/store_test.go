@@ -274,3 +274,21 @@ func TestLongFilterLists(t *testing.T) {
 		t.Errorf("got %+v, want the one relation between PRK and RUS", rs)
 	}
 }
+
+// A date the parser would refuse but code can build still round-trips.
+func TestOddDateRoundTrip(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	seed(t, s)
+	r := &axis.Relation{Source: "CHN", Target: "RUS", Kind: axis.Visit, Date: axis.Day(2024, 2, 31)}
+	if _, err := s.Write(ctx, func(w axis.Writer) error { _, err := w.PutRelation(r); return err }); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Relation(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Date != r.Date {
+		t.Errorf("date %v came back as %v", r.Date, got.Date)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -479,11 +480,20 @@ const relationInsertCols = `(id, key, source, target, kind, family, item, date, 
 const evidenceInsertCols = `(id, relation_id, dedup, document_id, source, url, published, sentence, start, "end",
 	method, confidence, status, attrs)`
 
-// insertSQL is a multi-row INSERT of n rows of cols columns.
+// insertSQL is a multi-row INSERT of n rows of cols columns (memoized:
+// the text of a 128-row insert is long).
 func insertSQL(table, cols string, ncols, n int) string {
+	k := table + "/" + strconv.Itoa(n)
+	if q, ok := insertSQLs.Load(k); ok {
+		return q.(string)
+	}
 	row := "(" + placeholders(ncols) + ")"
-	return "INSERT OR FAIL INTO " + table + cols + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+	q := "INSERT OR FAIL INTO " + table + cols + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+	insertSQLs.Store(k, q)
+	return q
 }
+
+var insertSQLs sync.Map
 
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
