@@ -42,6 +42,7 @@ func BenchmarkEscalate(b *testing.B) {
 	}
 	// CPU time shows what the run cost when the machine is shared.
 	b.ReportMetric(cpu[1], "cpu-ms-1worker")
+	b.ReportMetric(cpu[2], "cpu-ms-2workers")
 	b.ReportMetric(ms[1], "ms-1worker")
 	b.ReportMetric(trials/ms[1]*1000, "trials/s-1worker")
 	b.ReportMetric(ms[2], "ms-2workers")

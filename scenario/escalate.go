@@ -175,6 +175,10 @@ type model struct {
 	// the first arc x -> y.
 	nbr       []uint64
 	pairStart []int32
+	// mainGroup is the first multilateral group of an actor's arcs, and
+	// nbrEx its neighbour bitset without that group's arcs.
+	mainGroup []int16
+	nbrEx     []uint64
 	thr       []uint64 // arc fires when a 53-bit uniform draw is below thr
 	wars      [][]membership
 	warTh     []uint8
@@ -340,10 +344,20 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 		W := (m.n + 63) / 64
 		m.nbr = make([]uint64, m.n*W)
 		m.pairStart = make([]int32, m.n*m.n)
+		m.nbrEx = make([]uint64, m.n*W)
+		m.mainGroup = make([]int16, m.n)
 		for x := 0; x < m.n; x++ {
+			for ai := m.outStart[x]; ai < m.outStart[x+1]; ai++ {
+				if g := m.hot[ai].group; g != 0 && m.mainGroup[x] == 0 {
+					m.mainGroup[x] = g
+				}
+			}
 			for ai := m.outStart[x+1] - 1; ai >= m.outStart[x]; ai-- {
 				y := int(m.hot[ai].to)
 				m.nbr[x*W+y/64] |= 1 << (y % 64)
+				if g := m.hot[ai].group; g == 0 || g != m.mainGroup[x] {
+					m.nbrEx[x*W+y/64] |= 1 << (y % 64)
+				}
 				m.pairStart[x*m.n+y] = ai
 			}
 		}
@@ -492,7 +506,11 @@ func (t *trial) run(seed uint64, i int, chains bool) {
 func (t *trial) pullBits(x int32) {
 	m := t.m
 	W := len(t.und)
-	nb := m.nbr[int(x)*W : int(x)*W+W]
+	nbr := m.nbr
+	if g := t.joinGroup[x]; g != 0 && g == m.mainGroup[x] {
+		nbr = m.nbrEx // the group that brought x in is not called again
+	}
+	nb := nbr[int(x)*W : int(x)*W+W]
 	ps := m.pairStart[int(x)*m.n : int(x)*m.n+m.n]
 	hi := m.outStart[x+1]
 	for w, bitsN := range nb {
@@ -503,6 +521,13 @@ func (t *trial) pullBits(x int32) {
 			for ai := ps[y]; ai < hi && m.hot[ai].to == y; ai++ {
 				if t.side[y] != 0 {
 					break
+				}
+				h := &m.hot[ai]
+				if h.flags == 0 && h.group == 0 { // the common case, inline
+					if t.pcg.Uint64()>>11 < h.thr {
+						t.join(y, t.side[x], t.front[x], ai, x)
+					}
+					continue
 				}
 				t.pull(x, ai)
 			}
@@ -633,7 +658,7 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 	}
 	t.joinGroup[y] = 0
 	if via >= 0 {
-		t.joinGroup[y] = t.m.arcs[via].group
+		t.joinGroup[y] = t.m.hot[via].group
 	}
 	t.bell = append(t.bell, y)
 	if s == 2 && y != t.m.target && !t.intervened {
