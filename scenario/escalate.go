@@ -139,7 +139,7 @@ type hotArc struct {
 
 // maxBitsetActors bounds the worlds that use neighbour bitsets (an n×n
 // table of int32: 4 MB at 1,024 actors).
-const maxBitsetActors = 1024
+var maxBitsetActors = 1024
 
 const (
 	flagComplex = 1 << iota

@@ -382,3 +382,29 @@ func TestGroupMembersDecideOnce(t *testing.T) {
 		t.Errorf("pairwise: P(M1)=%v, want above 0.6", p)
 	}
 }
+
+// Worlds too large for neighbour bitsets take the plain loop; it must give
+// the same model.
+func TestPlainLoopMatchesBitsets(t *testing.T) {
+	w := groupedWorld(120, 900, 3)
+	tr := Trigger{Attacker: "SS3", Target: "SS40"}
+	withBits, err := Escalate(context.Background(), w, tr, DefaultParams(), RunOptions{Trials: 20000, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(v int) { maxBitsetActors = v }(maxBitsetActors)
+	maxBitsetActors = 0
+	plain, err := Escalate(context.Background(), w, tr, DefaultParams(), RunOptions{Trials: 20000, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(withBits.ExpectedParticipants-plain.ExpectedParticipants) > 3*(withBits.ParticipantsCI[1]-withBits.ParticipantsCI[0]) {
+		t.Errorf("expected participants %v with bitsets, %v without", withBits.ExpectedParticipants, plain.ExpectedParticipants)
+	}
+	for _, s := range withBits.States {
+		p := pjoin(plain, s.Code)
+		if math.Abs(s.PJoin-p.PJoin) > 0.03 {
+			t.Errorf("%s: P(join) %v with bitsets, %v without", s.Code, s.PJoin, p.PJoin)
+		}
+	}
+}
