@@ -528,7 +528,7 @@ func (w *writer) flush() error {
 			args = args[:0]
 			for _, p := range chunk {
 				e := &p.e
-				args = append(args, e.ID, e.RelationID, p.hash, e.DocumentID, e.Source, e.URL, e.Published.String(), e.Sentence,
+				args = append(args, e.ID, e.RelationID, p.hash, e.DocumentID, e.Source, e.URL, dateText(e.Published), e.Sentence,
 					e.Start, e.End, e.Method, e.Confidence, string(e.Status), jsonMap(e.Attrs))
 			}
 			if _, err := w.exec(insertSQL("evidence", evidenceInsertCols, 14, len(chunk)), args...); err != nil {
@@ -587,24 +587,25 @@ func relationRow(p *pendingRel) ([]any, error) {
 		}
 		quantity = string(b)
 	}
-	return []any{r.ID, p.key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, r.Date.String(), dayStart(r.Date), dayEnd(r.Date),
-		r.Until.String(), string(p.status), quantity, p.events, r.GroupID, commitment, cStart, cEnded}, nil
+	return []any{r.ID, p.key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, dateText(r.Date), dayStart(r.Date), dayEnd(r.Date),
+		dateText(r.Until), string(p.status), quantity, p.events, r.GroupID, commitment, cStart, cEnded}, nil
 }
 
 // dedupHash identifies an evidence piece within its relation: document,
 // method, offsets and sentence (128 bits of SHA-256).
 func dedupHash(e *axis.Evidence) []byte {
-	h := sha256.New()
-	h.Write([]byte(e.DocumentID))
-	h.Write([]byte{0})
-	h.Write([]byte(e.Method))
-	h.Write([]byte{0})
-	h.Write(strconv.AppendInt(nil, int64(e.Start), 10))
-	h.Write([]byte{0})
-	h.Write(strconv.AppendInt(nil, int64(e.End), 10))
-	h.Write([]byte{0})
-	h.Write([]byte(e.Sentence))
-	return h.Sum(nil)[:16]
+	var stack [256]byte
+	b := append(stack[:0], e.DocumentID...)
+	b = append(b, 0)
+	b = append(b, e.Method...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(e.Start), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(e.End), 10)
+	b = append(b, 0)
+	b = append(b, e.Sentence...)
+	sum := sha256.Sum256(b)
+	return append([]byte(nil), sum[:16]...)
 }
 
 const secondsPerDay = 86400
@@ -619,20 +620,79 @@ func days(t time.Time) int64 {
 	return d
 }
 
+// civilDays is days(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) without
+// building a time (Howard Hinnant's days_from_civil); like time.Date it
+// normalizes a day or month out of range.
+func civilDays(y, m, d int) int64 {
+	if m < 1 || m > 12 || d < 1 || d > 28 {
+		return days(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+	}
+	yy := int64(y)
+	if m <= 2 {
+		yy--
+	}
+	era := yy / 400
+	if yy < 0 && yy%400 != 0 {
+		era--
+	}
+	yoe := yy - era*400
+	mp := int64((m + 9) % 12)
+	doy := (153*mp+2)/5 + int64(d) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
 // dayStart is the day the period of d starts, or NULL when d is unknown.
 func dayStart(d axis.Date) any {
 	if d.IsZero() {
 		return nil
 	}
-	return days(d.Start())
+	return civilDays(d.Year, max(d.Month, 1), max(d.Day, 1))
 }
 
 // dayEnd is the first day after the period of d, or NULL when unknown.
 func dayEnd(d axis.Date) any {
-	if d.IsZero() {
-		return nil
+	switch d.Precision() {
+	case axis.PrecisionYear:
+		return civilDays(d.Year+1, 1, 1)
+	case axis.PrecisionMonth:
+		if d.Month == 12 {
+			return civilDays(d.Year+1, 1, 1)
+		}
+		return civilDays(d.Year, d.Month+1, 1)
+	case axis.PrecisionDay:
+		return days(d.Start()) + 1
 	}
-	return days(d.End())
+	return nil
+}
+
+// dateText is d.String() without fmt (it is called three times a relation).
+func dateText(d axis.Date) string {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return d.String()
+	}
+	b := make([]byte, 0, 10)
+	two := func(n int) { b = append(b, byte('0'+n/10), byte('0'+n%10)) }
+	switch d.Precision() {
+	case axis.PrecisionUnknown:
+		return ""
+	case axis.PrecisionDay:
+		two(d.Year / 100)
+		two(d.Year % 100)
+		b = append(b, '-')
+		two(d.Month)
+		b = append(b, '-')
+		two(d.Day)
+	case axis.PrecisionMonth:
+		two(d.Year / 100)
+		two(d.Year % 100)
+		b = append(b, '-')
+		two(d.Month)
+	default:
+		two(d.Year / 100)
+		two(d.Year % 100)
+	}
+	return string(b)
 }
 
 func jsonList[T any](xs []T) string {
