@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"compress/gzip"
 	"net/http"
 	"sync"
 	"time"
@@ -36,6 +37,9 @@ type cacheEntry struct {
 	ok      bool // a cacheable 200 answer
 	header  http.Header
 	body    []byte
+
+	gzOnce sync.Once
+	gz     []byte // body compressed once, for clients that accept gzip
 }
 
 func newAnswerCache(ttl time.Duration) *answerCache {
@@ -76,7 +80,7 @@ func (c *answerCache) serve(w http.ResponseWriter, r *http.Request, h func(http.
 		c.mu.Unlock()
 		<-e.done
 		if e.ok {
-			e.write(w, "hit")
+			e.write(w, r, "hit")
 			return
 		}
 		h(w, r) // the shared computation failed: answer this one ourselves
@@ -116,7 +120,7 @@ func (c *answerCache) serve(w http.ResponseWriter, r *http.Request, h func(http.
 		}
 	}()
 	if e.ok {
-		e.write(w, "miss")
+		e.write(w, r, "miss")
 		return
 	}
 	for k, v := range rec.header {
@@ -126,13 +130,28 @@ func (c *answerCache) serve(w http.ResponseWriter, r *http.Request, h func(http.
 	_, _ = w.Write(rec.body.Bytes())
 }
 
-func (e *cacheEntry) write(w http.ResponseWriter, how string) {
+func (e *cacheEntry) write(w http.ResponseWriter, r *http.Request, how string) {
 	for k, v := range e.header {
 		w.Header()[k] = v
 	}
 	w.Header().Set("X-Axis-Cache", how)
+	body := e.body
+	if acceptsGzip(r.Header.Get("Accept-Encoding")) && len(e.body) > 512 {
+		e.gzOnce.Do(func() {
+			var buf bytes.Buffer
+			zw := gzipPool.Get().(*gzip.Writer)
+			zw.Reset(&buf)
+			_, _ = zw.Write(e.body)
+			_ = zw.Close()
+			gzipPool.Put(zw)
+			e.gz = buf.Bytes()
+		})
+		// gzipHandler leaves a response that is already encoded alone.
+		w.Header().Set("Content-Encoding", "gzip")
+		body = e.gz
+	}
 	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(e.body)
+	_, _ = w.Write(body)
 }
 
 // recorder buffers a handler's answer.

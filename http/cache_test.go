@@ -1,7 +1,10 @@
 package http_test
 
 import (
+	"compress/gzip"
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -111,5 +114,35 @@ func TestAnswerCacheOff(t *testing.T) {
 	}
 	if n := st.walks.Load(); n != 2 {
 		t.Errorf("%d walks, want 2 without a cache", n)
+	}
+}
+
+func TestAnswerCacheEncodings(t *testing.T) {
+	base := start(t, fixture(t), axishttp.Options{CacheTTL: time.Minute})
+	url := base + "/api/v1/cohesion?actors=RUS,CHN,PRK,IRN"
+	for i, gz := range []bool{true, false, true, false} {
+		req, _ := http.NewRequest("GET", url, nil)
+		if gz {
+			req.Header.Set("Accept-Encoding", "gzip")
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r io.Reader = resp.Body
+		if enc := resp.Header.Get("Content-Encoding"); (enc == "gzip") != gz {
+			t.Errorf("request %d (gzip %v): Content-Encoding %q", i, gz, enc)
+		} else if gz {
+			zr, err := gzip.NewReader(resp.Body)
+			if err != nil {
+				t.Fatalf("request %d: %v", i, err)
+			}
+			r = zr
+		}
+		var env envelope
+		if err := json.NewDecoder(r).Decode(&env); err != nil || env.Status != "success" {
+			t.Errorf("request %d (gzip %v, cache %s): %v %+v", i, gz, resp.Header.Get("X-Axis-Cache"), err, env.Status)
+		}
+		resp.Body.Close()
 	}
 }
