@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"axis"
@@ -75,24 +74,38 @@ type Summary struct {
 // walked recursively for .txt, .md and .html files (others are reported as
 // skipped), "-" for standard input.
 func Inputs(paths []string) (files []string, skipped []Skip) {
+	WalkInputs(paths, func(f string) error {
+		files = append(files, f)
+		return nil
+	}, func(s Skip) { skipped = append(skipped, s) })
+	return files, skipped
+}
+
+// WalkInputs is Inputs without holding the list: fn is called for each
+// file in order (folders in lexical order), skip for each input left out.
+// An error from fn stops the walk and is returned.
+func WalkInputs(paths []string, fn func(file string) error, skip func(Skip)) error {
 	for _, p := range paths {
 		if p == "-" {
-			files = append(files, p)
+			if err := fn(p); err != nil {
+				return err
+			}
 			continue
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			skipped = append(skipped, Skip{p, "cannot read: " + plainErr(err)})
+			skip(Skip{p, "cannot read: " + plainErr(err)})
 			continue
 		}
 		if !st.IsDir() {
-			files = append(files, p)
+			if err := fn(p); err != nil {
+				return err
+			}
 			continue
 		}
-		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				skipped = append(skipped, Skip{path, "cannot read: " + plainErr(err)})
+				skip(Skip{path, "cannot read: " + plainErr(err)})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -105,19 +118,16 @@ func Inputs(paths []string) (files []string, skipped []Skip) {
 				return nil
 			}
 			if FormatOf(path) == "" {
-				skipped = append(skipped, Skip{path, "not a .txt, .md or .html file"})
+				skip(Skip{path, "not a .txt, .md or .html file"})
 				return nil
 			}
-			found = append(found, path)
-			return nil
+			return fn(path)
 		})
 		if err != nil {
-			skipped = append(skipped, Skip{p, "cannot walk: " + plainErr(err)})
+			return err
 		}
-		sort.Strings(found)
-		files = append(files, found...)
 	}
-	return files, skipped
+	return nil
 }
 
 func plainErr(err error) string {

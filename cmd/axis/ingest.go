@@ -96,26 +96,29 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		defer s.Close()
 		in.Store = s
 	}
-	files, skipped := textcode.Inputs(args)
 	var sum textcode.Summary
-	sum.Skipped = append(sum.Skipped, skipped...)
-	for _, sk := range skipped {
+	warnSkip := func(sk textcode.Skip) {
+		sum.Skipped = append(sum.Skipped, sk)
 		if !strings.HasPrefix(sk.Reason, "not a ") {
 			fmt.Fprintf(os.Stderr, "axis: warning: skipping %s: %s\n", sk.Path, sk.Reason)
 		}
 	}
 	var bar *progressbar.ProgressBar
-	if len(files) > 1 && term.IsTerminal(int(os.Stderr.Fd())) {
-		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("ingest"),
-			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"),
-			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
+	if term.IsTerminal(int(os.Stderr.Fd())) {
+		n := 0
+		textcode.WalkInputs(args, func(string) error { n++; return nil }, func(textcode.Skip) {})
+		if n > 1 {
+			bar = progressbar.NewOptions(n, progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("ingest"),
+				progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"),
+				progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
+		}
 	}
 	out := ingestOutput{Documents: []*textcode.FileResult{}}
 	t := &Table{Header: []string{"DOCUMENT", "SOURCE", "TARGET", "KIND", "ITEM", "STATUS", "DATE", "CONF", "RULE", "SENTENCE"}}
 	if explain {
 		t.Header = append(t.Header, "WORDS")
 	}
-	for _, f := range files {
+	err = textcode.WalkInputs(args, func(f string) error {
 		if err := cmd.Context().Err(); err != nil {
 			return err
 		}
@@ -127,26 +130,23 @@ func runIngest(cmd *cobra.Command, args []string) error {
 			bar.Clear() // warnings below print on a clean line
 		}
 		sum.Add(res)
+		if bar != nil {
+			bar.Add(1)
+		}
 		if res.Status == textcode.StatusSkipped {
 			fmt.Fprintf(os.Stderr, "axis: warning: skipping %s: %s\n", displayPath(f), res.Reason)
-			if bar != nil {
-				bar.Add(1)
-			}
-			continue
+			return nil
 		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(os.Stderr, "axis: %s: %s\n", displayPath(f), w)
 		}
-		if bar != nil {
-			bar.Add(1)
-		}
 		if format == "json" {
 			out.Documents = append(out.Documents, res)
-			continue
+			return nil
 		}
 		if res.Status == textcode.StatusKnown {
 			fmt.Fprintf(os.Stderr, "axis: %s: already ingested, nothing changed\n", displayPath(f))
-			continue
+			return nil
 		}
 		for _, cd := range res.Relations {
 			r := cd.Relation
@@ -162,6 +162,10 @@ func runIngest(cmd *cobra.Command, args []string) error {
 			}
 			t.Add(row...)
 		}
+		return nil
+	}, warnSkip)
+	if err != nil {
+		return err
 	}
 	if bar != nil {
 		bar.Finish()
