@@ -173,8 +173,12 @@ type model struct {
 	// For worlds of up to maxBitsetActors actors: nbr holds each actor's
 	// pull-arc targets as a bitset (W words per actor) and pairStart[x*n+y]
 	// the first arc x -> y.
-	nbr       []uint64
-	pairStart []int32
+	nbr []uint64
+	// rankBase[x*W+w] is the index in firstArc of x's first neighbour in
+	// word w; firstArc lists, per actor and neighbour in code order, the
+	// first arc to it.
+	rankBase []int32
+	firstArc []int32
 	// mainGroup is the first multilateral group of an actor's arcs, and
 	// nbrEx its neighbour bitset without that group's arcs.
 	mainGroup []int16
@@ -343,7 +347,7 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 	if m.n <= maxBitsetActors {
 		W := (m.n + 63) / 64
 		m.nbr = make([]uint64, m.n*W)
-		m.pairStart = make([]int32, m.n*m.n)
+		m.rankBase = make([]int32, m.n*W)
 		m.nbrEx = make([]uint64, m.n*W)
 		m.mainGroup = make([]int16, m.n)
 		for x := 0; x < m.n; x++ {
@@ -352,13 +356,20 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 					m.mainGroup[x] = g
 				}
 			}
-			for ai := m.outStart[x+1] - 1; ai >= m.outStart[x]; ai-- {
+			base := int32(len(m.firstArc))
+			for ai := m.outStart[x]; ai < m.outStart[x+1]; ai++ {
 				y := int(m.hot[ai].to)
+				if m.nbr[x*W+y/64]&(1<<(y%64)) == 0 {
+					m.firstArc = append(m.firstArc, ai) // arcs are sorted by to
+				}
 				m.nbr[x*W+y/64] |= 1 << (y % 64)
 				if g := m.hot[ai].group; g == 0 || g != m.mainGroup[x] {
 					m.nbrEx[x*W+y/64] |= 1 << (y % 64)
 				}
-				m.pairStart[x*m.n+y] = ai
+			}
+			for w := 0; w < W; w++ {
+				m.rankBase[x*W+w] = base
+				base += int32(bits2.OnesCount64(m.nbr[x*W+w]))
 			}
 		}
 	}
@@ -507,25 +518,39 @@ func (t *trial) pullBits(x int32) {
 	m := t.m
 	W := len(t.und)
 	nbr := m.nbr
-	if g := t.joinGroup[x]; g != 0 && g == m.mainGroup[x] {
+	gx := t.joinGroup[x]
+	if gx != 0 && gx == m.mainGroup[x] {
 		nbr = m.nbrEx // the group that brought x in is not called again
 	}
+	full := m.nbr[int(x)*W : int(x)*W+W]
 	nb := nbr[int(x)*W : int(x)*W+W]
-	ps := m.pairStart[int(x)*m.n : int(x)*m.n+m.n]
+	rank := m.rankBase[int(x)*W : int(x)*W+W]
+	first := m.firstArc
 	hi := m.outStart[x+1]
+	sx, fx := t.side[x], t.front[x]
 	for w, bitsN := range nb {
 		bits := bitsN & t.und[w]
 		for bits != 0 {
-			y := int32(w<<6 + bits2.TrailingZeros64(bits))
+			b := bits2.TrailingZeros64(bits)
+			y := int32(w<<6 + b)
 			bits &= bits - 1
-			for ai := ps[y]; ai < hi && m.hot[ai].to == y; ai++ {
+			// The k-th neighbour of x (k = rank of y's bit) has its first
+			// arc at firstArc[k].
+			k := rank[w] + int32(bits2.OnesCount64(full[w]&(1<<b-1)))
+			for ai := first[k]; ai < hi && m.hot[ai].to == y; ai++ {
 				if t.side[y] != 0 {
 					break
 				}
 				h := &m.hot[ai]
-				if h.flags == 0 && h.group == 0 { // the common case, inline
+				f := h.flags
+				// The common cases inline: no condition, or a defence pact
+				// of a state already attacked.
+				if f == 0 || (f == flagDefend && (sx != 1 || t.intervened)) {
+					if h.group != 0 && h.group == gx {
+						continue
+					}
 					if t.pcg.Uint64()>>11 < h.thr {
-						t.join(y, t.side[x], t.front[x], ai, x)
+						t.join(y, sx, fx, ai, x)
 					}
 					continue
 				}
