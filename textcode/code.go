@@ -969,11 +969,12 @@ func (s *sent) frameTransfer(tm match) []cand {
 	end := s.clauseEnd(tm.end, tm)
 	start := s.clauseStart(tm.start, tm)
 	after := s.itemsBetween(tm.end, end)
+	// items before the trigger belong to it in the passive ("drones were
+	// delivered"), for nouns ("drone deliveries"), and when the subject is
+	// what moves ("troops arrived", "troops fighting for")
 	var before []match
-	if pass || tm.p.noun || r.Origin || r.ID == "fight-for" {
-		b := s.itemsBetween(start, tm.start)
-		// only the items adjacent to the trigger's noun phrase
-		before = b
+	if pass || tm.p.noun || r.Origin || r.Object {
+		before = s.itemsBetween(start, tm.start)
 	}
 	main, exch := after, []match(nil)
 	if x0, x1 := s.exchangeAt(tm.end, end, r); x0 >= 0 {
@@ -984,9 +985,8 @@ func (s *sent) frameTransfer(tm match) []cand {
 	if len(kis) == 0 && r.defKind != "" {
 		kis = []kindItem{{r.defKind, r.defItem, match{start: -1}}}
 	}
-	// the trigger word itself can be an item ("funding")
 	if len(kis) == 0 {
-		return nil
+		return nil // nothing said to flow
 	}
 	src, tgt := -1, -1
 	var srcChain, tgtChain []int
