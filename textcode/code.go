@@ -259,6 +259,9 @@ func (s *sent) findPhrases() {
 					if it.start == t.start && it.end == t.end {
 						s.trig[i].p = nil // "the shells" is an item, not the verb "shell"
 					}
+					if it.start == t.end && strings.HasSuffix(s.toks[t.start].low, "ed") {
+						s.trig[i].p = nil // "Russia's imported drones": an adjective
+					}
 				}
 			}
 		}
@@ -1352,10 +1355,10 @@ func (s *sent) attackItems(tm match, r *rule, tgt int) []string {
 		if !ok {
 			continue
 		}
-		if it.start > 0 && s.mAt[it.start-1] == tgt && !(it.start >= tm.start && it.end <= tm.end) {
-			continue
+		if tgt >= 0 && it.start >= s.ms[tgt].end && it.start <= s.after(&s.ms[tgt])+2 && !(it.start >= tm.start && it.end <= tm.end) {
+			continue // "an American surveillance drone" was attacked
 		}
-		if it.start > 0 && s.toks[it.start-1].low == "with" || it.start > 1 && s.toks[it.start-2].low == "with" {
+		if s.afterWith(it.start) {
 			add(&with, item)
 			continue
 		}
@@ -1810,6 +1813,21 @@ func (s *sent) prepAfter(tm match, r *rule) bool {
 			if startsUpper(n.text) || s.c.rs.dets[n.low] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// afterWith reports whether "with" introduces the phrase at i ("with drones
+// and missiles"), with no name in between.
+func (s *sent) afterWith(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		w := s.toks[k].low
+		if w == "with" {
+			return true
+		}
+		if s.mAt[k] >= 0 || s.isStop(k) {
+			return false
 		}
 	}
 	return false

@@ -1,6 +1,10 @@
 package textcode
 
-import "axis"
+import (
+	"strings"
+
+	"axis"
+)
 
 // status decides how sure the sentence is of the relation a trigger
 // produced, from the cues of rules.yaml:
@@ -63,6 +67,9 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 				continue // "agreed to come to each other's aid" is the commitment itself
 			}
 			cond := low == "if" || low == "unless" || low == "whether" || low == "next"
+			if cond && low != "next" && tm.p != nil && tm.p.rule != nil && tm.p.rule.kind == axis.Threaten {
+				continue // a threat is conditional by nature; it was still made
+			}
 			if cond || before && !crosses && dist <= 8 {
 				hit = pro
 			}
@@ -77,6 +84,10 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 			found[hit] = true
 			words = append(words, "cue="+s.span(c.start, c.end))
 		}
+	}
+	if tm.start > 0 && s.toks[tm.start-1].low == "against" && strings.HasSuffix(s.toks[tm.start].low, "ing") {
+		// "warned Beijing against supplying weapons": not done, perhaps to be
+		found[pro] = true
 	}
 	switch {
 	case found[den]:
