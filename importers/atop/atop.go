@@ -64,6 +64,10 @@ var condLabels = map[string]string{
 	"coreq": "on request",
 }
 
+// ReasonNoOverlap is the skip reason for members of an alliance whose
+// memberships never overlap another member's.
+const ReasonNoOverlap = "no other member at the same time"
+
 var memberCols = []string{"atopid", "member", "yrent", "defense", "offense", "neutral", "nonagg", "consul"}
 var dyadCols = []string{"statea", "stateb", "year", "defense", "offense", "neutral", "nonagg", "consul"}
 
@@ -255,13 +259,14 @@ func (m *memberReader) emit(file string, doc *axis.Document, res *importers.Reso
 		for i := range members {
 			for j := i + 1; j < len(members); j++ {
 				a, b := &members[i], &members[j]
-				if a.ccode == b.ccode {
-					continue
-				}
 				start := later(a.entry, b.entry)
 				end := earlier(a.exit, b.exit)
 				if !end.IsZero() && end.Before(start) {
-					continue // never members at the same time
+					skip(i, j, ReasonNoOverlap)
+					continue
+				}
+				if a.ccode == b.ccode {
+					continue
 				}
 				ca, cb := importers.COWCode(a.ccode, start.Year), importers.COWCode(b.ccode, start.Year)
 				if ca == "" || cb == "" || !res.Use(ca) || !res.Use(cb) {
@@ -434,21 +439,36 @@ type dyadKey struct {
 	obl  int
 }
 
-// run is a stretch of consecutive years a pair shared an obligation.
+// run is a stretch of consecutive years a pair shared an obligation, with
+// the lines of its rows.
 type run struct {
 	first, last int
-	line        int64
-	lastLine    int64
-	spans       [][4]int64 // closed spans: first, last, line, lastLine
+	lines       []int64
+	spans       []span // closed spans
+}
+
+type span struct {
+	first, last int
+	lines       []int64
 }
 
 type dyadReader struct {
 	runs    map[dyadKey]*run
 	order   []dyadKey
 	maxYear int
-	rows    int64
-	noObl   int64
-	noLine  int64
+	// rows skipped while reading, by reason
+	skipped map[string][]int64
+	reasons []string
+}
+
+func (d *dyadReader) skip(reason string, line int64) {
+	if d.skipped == nil {
+		d.skipped = map[string][]int64{}
+	}
+	if _, ok := d.skipped[reason]; !ok {
+		d.reasons = append(d.reasons, reason)
+	}
+	d.skipped[reason] = append(d.skipped[reason], line)
 }
 
 func (d *dyadReader) row(t *importers.Table, rec []string) string {
@@ -461,17 +481,25 @@ func (d *dyadReader) row(t *importers.Table, rec []string) string {
 	if !ok3 || y < 1500 || y > 2200 {
 		return fmt.Sprintf("year %q is not a year", t.Get(rec, "year"))
 	}
-	if a > b {
-		a, b = b, a
-	}
-	d.maxYear = max(d.maxYear, y)
-	any := false
+	var flags [5]bool
 	for i, o := range obligations {
 		f, ok := t.Flag(rec, o.col)
 		if !ok {
 			return fmt.Sprintf("%s %q is not 0 or 1", o.col, t.Get(rec, o.col))
 		}
-		if !f {
+		flags[i] = f
+	}
+	if a == b {
+		d.skip(importers.ReasonSameActor, t.Line)
+		return ""
+	}
+	if a > b {
+		a, b = b, a
+	}
+	d.maxYear = max(d.maxYear, y)
+	any := false
+	for i := range obligations {
+		if !flags[i] {
 			continue
 		}
 		any = true
@@ -479,37 +507,53 @@ func (d *dyadReader) row(t *importers.Table, rec []string) string {
 		r := d.runs[k]
 		switch {
 		case r == nil:
-			d.runs[k] = &run{first: y, last: y, line: t.Line, lastLine: t.Line}
+			d.runs[k] = &run{first: y, last: y, lines: []int64{t.Line}}
 			d.order = append(d.order, k)
 		case y == r.last || y == r.last+1:
-			r.last, r.lastLine = y, t.Line
+			r.last = y
+			r.lines = append(r.lines, t.Line)
 		default:
-			r.spans = append(r.spans, [4]int64{int64(r.first), int64(r.last), r.line, r.lastLine})
-			r.first, r.last, r.line, r.lastLine = y, y, t.Line, t.Line
+			r.spans = append(r.spans, span{r.first, r.last, r.lines})
+			r.first, r.last, r.lines = y, y, []int64{t.Line}
 		}
 	}
-	if any {
-		d.rows++
-	} else {
-		d.noObl++
-		if d.noLine == 0 {
-			d.noLine = t.Line
-		}
+	if !any {
+		d.skip(importers.ReasonNoObligation, t.Line)
 	}
 	return ""
 }
 
 func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts) {
-	sum.SkipN(importers.ReasonNoObligation, d.noObl, fmt.Sprintf("%s:%d", file, d.noLine))
-	sum.Imported += d.rows
+	for _, reason := range d.reasons {
+		for _, l := range d.skipped[reason] {
+			sum.Skip(reason, file, l)
+		}
+	}
+	// A row is imported when one of its obligations is, else counted under
+	// the first reason one of them was skipped for.
+	imported := map[int64]bool{}
+	why := map[int64]string{}
+	var lines []int64
+	mark := func(sp span, reason string) {
+		for _, l := range sp.lines {
+			if !imported[l] && why[l] == "" {
+				lines = append(lines, l)
+			}
+			if reason == "" {
+				imported[l] = true
+			} else if why[l] == "" {
+				why[l] = reason
+			}
+		}
+	}
 	for _, k := range d.order {
 		r := d.runs[k]
-		spans := append(r.spans, [4]int64{int64(r.first), int64(r.last), r.line, r.lastLine})
+		spans := append(r.spans, span{r.first, r.last, r.lines})
 		for _, sp := range spans {
-			first, last := int(sp[0]), int(sp[1])
+			first, last := sp.first, sp.last
 			ca, cb := importers.COWCode(k.a, first), importers.COWCode(k.b, first)
 			if ca == "" || cb == "" || !res.Use(ca) || !res.Use(cb) {
-				sum.Skip(importers.ReasonUnknownCode, file, sp[2])
+				mark(sp, importers.ReasonUnknownCode)
 				continue
 			}
 			start := axis.Date{Year: first}
@@ -518,18 +562,20 @@ func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolv
 				end = axis.Date{Year: last + 1}
 			}
 			if !opt.KeepActors(ca, cb) {
-				sum.Skip(importers.ReasonFilterActors, file, sp[2])
+				mark(sp, importers.ReasonFilterActors)
 				continue
 			}
 			if !opt.KeepSpan(start, end) {
-				sum.Skip(importers.ReasonFilterDate, file, sp[2])
+				mark(sp, importers.ReasonFilterDate)
 				continue
 			}
+			mark(sp, "")
 			o := obligations[k.obl]
 			sentence := fmt.Sprintf("ATOP dyad-years: %s and %s share a %s obligation every year from %d to %d", ca, cb, o.label, first, last)
-			src := fmt.Sprintf("%s:%d", file, sp[2])
-			if sp[3] != sp[2] {
-				src = fmt.Sprintf("%s:%d-%d", file, sp[2], sp[3])
+			l0, l1 := sp.lines[0], sp.lines[len(sp.lines)-1]
+			src := fmt.Sprintf("%s:%d", file, l0)
+			if l1 != l0 {
+				src = fmt.Sprintf("%s:%d-%d", file, l0, l1)
 			}
 			pacts.Add(importers.Pact{A: ca, B: cb, Kind: o.kind, Start: start, End: end, Doc: doc,
 				Title: "ATOP dyad-years",
@@ -537,6 +583,13 @@ func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolv
 					Method: Method, Confidence: Confidence, Status: axis.Confirmed,
 					Attrs: map[string]string{"obligation": o.col, "ccode1": strconv.Itoa(k.a), "ccode2": strconv.Itoa(k.b),
 						"first_year": strconv.Itoa(first), "last_year": strconv.Itoa(last)}}})
+		}
+	}
+	for _, l := range lines {
+		if imported[l] {
+			sum.Imported++
+		} else {
+			sum.Skip(why[l], file, l)
 		}
 	}
 }

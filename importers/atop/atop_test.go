@@ -187,3 +187,19 @@ func FuzzMemberRow(f *testing.F) {
 		Import(context.Background(), inmem.New(), []string{p}, importers.Options{SkipBad: true})
 	})
 }
+
+func FuzzDyadYearRow(f *testing.F) {
+	good, _ := os.ReadFile("testdata/atop5_1dy.csv")
+	lines := strings.SplitAfter(string(good), "\n")
+	f.Add(lines[1])
+	f.Add(lines[6])
+	f.Add("365,731,19x1,1,1,0,0,0,1,0\n")
+	f.Fuzz(func(t *testing.T, row string) {
+		p := filepath.Join(t.TempDir(), "f.csv")
+		os.WriteFile(p, []byte(lines[0]+lines[1]+row), 0o644)
+		sum, err := Import(context.Background(), inmem.New(), []string{p}, importers.Options{SkipBad: true})
+		if err == nil && sum.Imported+sum.SkippedTotal() != sum.RowsRead {
+			t.Fatalf("rows %d, imported %d, skipped %d", sum.RowsRead, sum.Imported, sum.SkippedTotal())
+		}
+	})
+}

@@ -241,6 +241,14 @@ func pairMembers(members []row, file string, sum *importers.Summary) []row {
 		byID[m.id] = append(byID[m.id], i)
 	}
 	var out []row
+	paired := make([]bool, len(members))
+	defer func() {
+		for i, m := range members {
+			if !paired[i] && len(byID[m.id]) > 1 {
+				sum.Skip("no other member at the same time", file, m.line)
+			}
+		}
+	}()
 	for _, id := range order {
 		idx := byID[id]
 		if len(idx) == 1 {
@@ -264,6 +272,7 @@ func pairMembers(members []row, file string, sum *importers.Summary) []row {
 				if !end.IsZero() && end.Before(start) {
 					continue
 				}
+				paired[idx[x]], paired[idx[y]] = true, true
 				var flags [4]bool
 				for i := range flags {
 					flags[i] = a.flags[i] || b.flags[i]

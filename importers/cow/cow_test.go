@@ -137,3 +137,19 @@ func FuzzDyadRow(f *testing.F) {
 		Import(context.Background(), inmem.New(), []string{p}, importers.Options{SkipBad: true})
 	})
 }
+
+func FuzzMemberRow(f *testing.F) {
+	good, _ := os.ReadFile("testdata/alliance_v4.1_by_member.csv")
+	lines := strings.SplitAfter(string(good), "\n")
+	f.Add(lines[2])
+	f.Add(lines[4])
+	f.Add("10,371,Armenia,,,,,,,,,,,,,0,1,1,0,1,1,4.1\n")
+	f.Fuzz(func(t *testing.T, row string) {
+		p := filepath.Join(t.TempDir(), "f.csv")
+		os.WriteFile(p, []byte(lines[0]+lines[1]+row), 0o644)
+		sum, err := Import(context.Background(), inmem.New(), []string{p}, importers.Options{SkipBad: true})
+		if err == nil && sum.Imported+sum.SkippedTotal() != sum.RowsRead {
+			t.Fatalf("rows %d, imported %d, skipped %d", sum.RowsRead, sum.Imported, sum.SkippedTotal())
+		}
+	})
+}
