@@ -92,7 +92,7 @@ func TestMapping(t *testing.T) {
 			t.Errorf("skipped for %q: %d, want %d", reason, got, n)
 		}
 	}
-	if sum.RowsRead != 24 || sum.Imported != 19 {
+	if sum.RowsRead != 24 || sum.Imported != 19 || sum.SkippedTotal() != 5 {
 		t.Errorf("read %d imported %d, want 24 and 19", sum.RowsRead, sum.Imported)
 	}
 	if sum.Write.DocumentsNew != 1 {

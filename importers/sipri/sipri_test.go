@@ -54,7 +54,7 @@ func TestImport(t *testing.T) {
 			t.Errorf("%s→%s: %+v quantity %+v evidence %d", tc.src, tc.tgt, r, r.Quantity, len(r.Evidence))
 		}
 	}
-	if sum.Skips(ReasonUnknownName) != 1 || sum.Skips(importers.ReasonSameActor) != 1 || sum.RowsRead != 10 || sum.Imported != 8 {
+	if sum.Skips(ReasonUnknownName) != 1 || sum.Skips(importers.ReasonSameActor) != 1 || sum.RowsRead != 10 || sum.Imported != 8 || sum.SkippedTotal() != 2 {
 		t.Errorf("summary %+v %+v", sum, sum.Skipped)
 	}
 	again, err := Import(context.Background(), st, []string{fixture}, importers.Options{})
