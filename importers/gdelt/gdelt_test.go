@@ -249,6 +249,7 @@ func TestBadInput(t *testing.T) {
 		{"header of another format", write("sipri.CSV", "Recipient,Supplier,Year of order\nUkraine,Poland,2022\n"), "sipri.CSV:1: this is not a GDELT event export: its header looks like a SIPRI trade register", -1},
 		{"bad date", write("date.CSV", lines[0]+strings.Replace(lines[1], "\t20240619\t", "\t20241319\t", 1)), "date.CSV:2: SQLDATE \"20241319\"", 1},
 		{"truncated zip", zpath, "trunc.CSV.zip: truncated or corrupt zip archive", -1},
+		{"bad first row", write("first.CSV", strings.Replace(lines[0], "\t057\t", "\t057\tx\t", 1)+lines[1]), "first.CSV:1: expected 61 tab-separated columns", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -280,11 +280,14 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 		}
 		if err := SplitRow(line, &row); err != nil {
 			if sc.Line == 1 {
-				if err := headerLine(line, file); err != nil {
+				header, err := headerLine(line, file)
+				if err != nil {
 					return err
 				}
-				sum.RowsRead--
-				continue
+				if header {
+					sum.RowsRead--
+					continue
+				}
 			}
 			if err := sum.Bad(&im.Opt, file, sc.Line, "%v", err); err != nil {
 				return err
@@ -376,27 +379,29 @@ func hasCode(codes []string, c []byte) bool {
 	return false
 }
 
-// headerLine accepts a tab-separated GDELT header on line 1 and rejects
-// other formats' headers with an error naming the format.
-func headerLine(line []byte, file string) error {
+// headerLine looks at a first line that is not an event: a tab-separated
+// GDELT header is skipped (true); the header of another format or a
+// comma-separated file fails the whole file, even with --skip-bad; anything
+// else is a malformed row like any other (false, nil).
+func headerLine(line []byte, file string) (bool, error) {
 	if bytes.HasPrefix(line, []byte("GLOBALEVENTID\t")) {
-		return nil
+		return true, nil
+	}
+	if bytes.HasPrefix(line, []byte("GLOBALEVENTID,")) {
+		return false, axis.Errorf(axis.EINVALID, "%s:1: wrong delimiter: this GDELT export is comma-separated; axis reads GDELT's own tab-separated files", file)
 	}
 	sep := ","
 	if bytes.Contains(line, []byte("\t")) {
 		sep = "\t"
 	}
 	fields := strings.Split(string(line), sep)
-	if importers.Describe(fields) != "" || bytes.HasPrefix(line, []byte("GLOBALEVENTID,")) {
-		if bytes.HasPrefix(line, []byte("GLOBALEVENTID,")) {
-			return axis.Errorf(axis.EINVALID, "%s:1: wrong delimiter: this GDELT export is comma-separated; axis reads GDELT's own tab-separated files", file)
-		}
-		return importers.WrongFormat(file, 1, "a GDELT event export", fields)
+	if importers.Describe(fields) != "" {
+		return false, importers.WrongFormat(file, 1, "a GDELT event export", fields)
 	}
-	if err := ParseRow(line, &Row{}); err != nil {
-		return importers.RowError(file, 1, "%v", err)
+	if sep == "," && len(fields) >= 10 {
+		return false, axis.Errorf(axis.EINVALID, "%s:1: wrong delimiter: the line is comma-separated, GDELT event exports are tab-separated", file)
 	}
-	return nil
+	return false, nil
 }
 
 // emit turns one stream's groups into relations, in a stable order.
