@@ -188,6 +188,7 @@ type model struct {
 	warTh     []uint8
 	attacker  int32
 	target    int32
+	groups    int // number of multilateral groups
 	theater   uint8
 }
 
@@ -272,6 +273,7 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 			add(arc{from: b, to: a, typ: typ, src: src, ref: int32(i), p: pr, pMatch: pr})
 		}
 	}
+	m.groups = len(groups)
 	ties(w.Rivalries, srcRivalry, arcOppose, p.Rivalry, p.RivalryCap)
 	ties(w.Cooperation, srcCooperation, arcSupport, p.Cooperation, p.CooperationCap)
 	// Pulling arcs are grouped by the actor they start from, so one
@@ -396,13 +398,15 @@ type trial struct {
 	front  []uint8
 	parent []int32 // arc index, or -1 for the trigger, or -2-war for a war link
 	// parentFrom is the belligerent whose activation brought the actor in.
-	parentFrom      []int32
-	joinGroup       []int16  // group of the arc that brought the actor in
-	drawn           []uint32 // arc drawn in this trial when equal to stamp
-	stamp           uint32
-	bell            []int32 // belligerents in joining order; the work queue
-	qi              int
-	held            []bool // outcome of a drawn hold arc
+	parentFrom []int32
+	joinGroup  []int16  // group of the arc that brought the actor in
+	drawn      []uint32 // arc drawn in this trial when equal to stamp
+	stamp      uint32
+	bell       []int32 // belligerents in joining order; the work queue
+	qi         int
+	held       []bool // outcome of a drawn hold arc
+	// groupCalled[y*groups+g-1] is stamp when group g called on y.
+	groupCalled     []uint32
 	waitHead        []int32
 	waitStamp       []uint32
 	lnkNext, lnkVal []int32
@@ -432,7 +436,7 @@ func newTrial(m *model) *trial {
 	t := &trial{m: m, pcg: rand.NewPCG(0, 0), side: make([]int8, m.n), front: make([]uint8, m.n), parent: make([]int32, m.n),
 		parentFrom: make([]int32, m.n), joinGroup: make([]int16, m.n), drawn: make([]uint32, len(m.arcs)), joins: make([][2]int64, m.n), chainOf: make([]int32, m.n),
 		held: make([]bool, len(m.arcs)), waitHead: make([]int32, m.n), waitStamp: make([]uint32, m.n),
-		chainIDs: map[chainKey]int32{}}
+		chainIDs: map[chainKey]int32{}, groupCalled: make([]uint32, m.n*m.groups)}
 	if m.nbr != nil {
 		t.und = make([]uint64, (m.n+63)/64)
 	}
@@ -475,6 +479,7 @@ func (t *trial) run(seed uint64, i int, chains bool) {
 	t.stamp++
 	if t.stamp == 0 { // wrapped: clear
 		clear(t.drawn)
+		clear(t.groupCalled)
 		clear(t.waitStamp)
 		t.stamp = 1
 	}
@@ -546,7 +551,7 @@ func (t *trial) pullBits(x int32) {
 				// The common cases inline: no condition, or a defence pact
 				// of a state already attacked.
 				if f == 0 || (f == flagDefend && (sx != 1 || t.intervened)) {
-					if h.group != 0 && h.group == gx {
+					if h.group != 0 && (h.group == gx || !t.firstCall(y, h.group)) {
 						continue
 					}
 					if t.pcg.Uint64()>>11 < h.thr {
@@ -576,6 +581,9 @@ func (t *trial) pull(x, ai int32) {
 		if f&flagOffend != 0 && sx != 1 {
 			return
 		}
+	}
+	if h.group != 0 && !t.firstCall(h.to, h.group) {
+		return
 	}
 	if t.pcg.Uint64()>>11 >= h.thr {
 		return
@@ -650,6 +658,9 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 		thr = threshold(a.pMatch)
 	}
 	t.drawn[ai] = t.stamp
+	if a.group != 0 && !t.firstCall(y, a.group) {
+		return
+	}
 	if t.pcg.Uint64()>>11 >= thr {
 		return
 	}
@@ -717,6 +728,18 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 			t.join(t.m.idx[c], os, th, -2-mb.war, y)
 		}
 	}
+	return true
+}
+
+// firstCall reports whether this is the first time in the trial that
+// group g calls on its member y, and records the call: a member decides
+// once per pact, whichever fellow member called first.
+func (t *trial) firstCall(y int32, g int16) bool {
+	i := int(y)*t.m.groups + int(g) - 1
+	if t.groupCalled[i] == t.stamp {
+		return false
+	}
+	t.groupCalled[i] = t.stamp
 	return true
 }
 

@@ -376,6 +376,18 @@ func TestGroupMembersDecideOnce(t *testing.T) {
 			t.Errorf("grouped: P(%s)=%v CI %v, want 0.5", c, s.PJoin, s.CI)
 		}
 	}
+	// M2 also has its own pact with TT and always comes in through it: it
+	// is at war without the group having brought it in, yet M1 and M3
+	// still decide once.
+	w := mk("PACT")
+	w.Commitments = append(w.Commitments, pact(axis.DefensePact, "TT", "M2", 1))
+	w.Commitments[len(w.Commitments)-1].ID = 99
+	twice := run(t, w, "AA attacks TT", 20000, 2)
+	for _, c := range []string{"M1", "M3"} {
+		if s := pjoin(twice, c); 0.5 < s.CI[0] || 0.5 > s.CI[1] {
+			t.Errorf("called by two members: P(%s)=%v CI %v, want 0.5", c, s.PJoin, s.CI)
+		}
+	}
 	// Pairwise: M1 joins on TT's call, or else on M2's or M3's if they
 	// joined; P(M1) = 0.5 + 0.5·P(M1 brought in by the others) > 0.6.
 	if p := pjoin(run(t, mk(""), "AA attacks TT", 20000, 2), "M1").PJoin; p < 0.6 {
