@@ -214,6 +214,12 @@ func (s *Summary) Bad(o *Options, file string, line int64, format string, args .
 // Commit writes the relations through one transaction, adding the documents
 // first and any actors the resolver had to create.
 func Commit(ctx context.Context, st axis.Store, sum *Summary, docs []*axis.Document, res *Resolver, rels []*axis.Relation) error {
+	return CommitEach(ctx, st, sum, docs, res, len(rels), func(i int) *axis.Relation { return rels[i] })
+}
+
+// CommitEach is Commit for n relations built one at a time by rel, so an
+// importer need not hold them all.
+func CommitEach(ctx context.Context, st axis.Store, sum *Summary, docs []*axis.Document, res *Resolver, n int, rel func(i int) *axis.Relation) error {
 	wr, err := st.Write(ctx, func(w axis.Writer) error {
 		for _, d := range docs {
 			if _, err := w.PutDocument(d); err != nil {
@@ -225,7 +231,13 @@ func Commit(ctx context.Context, st axis.Store, sum *Summary, docs []*axis.Docum
 				return fmt.Errorf("actor %s: %w", a.Code, err)
 			}
 		}
-		for _, r := range rels {
+		for i := 0; i < n; i++ {
+			if i&1023 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			r := rel(i)
 			if _, err := w.PutRelation(r); err != nil {
 				src := ""
 				if len(r.Evidence) > 0 {
@@ -240,7 +252,7 @@ func Commit(ctx context.Context, st axis.Store, sum *Summary, docs []*axis.Docum
 		return err
 	}
 	sum.Write = wr
-	sum.Relations = len(rels)
+	sum.Relations = n
 	for _, a := range res.Added() {
 		sum.ActorsAdded = append(sum.ActorsAdded, a.Code)
 	}

@@ -300,7 +300,7 @@ func BenchmarkGDELTAggregate(b *testing.B) {
 		elapsed += time.Since(t0)
 		cpu += cpuTime() - c0
 		rows += im.Summary.RowsRead
-		b.ReportMetric(float64(len(im.rels)), "relations")
+		b.ReportMetric(float64(len(im.groups)), "relations")
 		b.StopTimer()
 		full := heap()
 		runtime.KeepAlive(im)

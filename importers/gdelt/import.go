@@ -171,9 +171,8 @@ type Importer struct {
 	res     *importers.Resolver
 	since   int
 	until   int
-	rels    []*axis.Relation
+	groups  []monthGroup
 	docs    []*axis.Document
-	pending []*axis.Document // the document of each relation's evidence
 	bytes   int64
 }
 
@@ -404,7 +403,23 @@ func headerLine(line []byte, file string) (bool, error) {
 	return false, nil
 }
 
-// emit turns one stream's groups into relations, in a stable order.
+// monthGroup is the days of one (file, pair, kind, item, month): one
+// relation for the store, built only when it is written, so what is kept
+// in memory until the commit is the compact aggregates.
+type monthGroup struct {
+	src, tgt int16
+	m        int16
+	days     []dayGroup
+	file     string
+	doc      *axis.Document
+}
+
+type dayGroup struct {
+	day int32
+	g   *agg
+}
+
+// emit files one stream's groups by month, in a stable order.
 func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document) {
 	keys := make([]aggKey, 0, len(groups))
 	for k := range groups {
@@ -426,18 +441,34 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 		}
 		return a.day < b.day
 	})
-	// Days of one month share the store's relation key: hand them over as
-	// one relation with one piece of evidence per day (fewer round trips).
-	var cur *axis.Relation
-	var curKey aggKey
+	var cur *monthGroup
 	for _, k := range keys {
-		g := groups[k]
-		m := mappings[k.m]
-		src, tgt := im.actors.codes[k.src], im.actors.codes[k.tgt]
-		d := axis.Day(int(k.day/10000), int(k.day/100%100), int(k.day%100))
+		if cur == nil || cur.src != k.src || cur.tgt != k.tgt || cur.m != k.m || cur.days[0].day/100 != k.day/100 {
+			im.groups = append(im.groups, monthGroup{src: k.src, tgt: k.tgt, m: k.m, file: file, doc: doc})
+			cur = &im.groups[len(im.groups)-1]
+		}
+		cur.days = append(cur.days, dayGroup{k.day, groups[k]})
+	}
+}
+
+// relation builds the relation of a month group: days of one month share
+// the store's relation key, so they go as one relation with one piece of
+// evidence per day and the events of all.
+func (im *Importer) relation(mg *monthGroup) *axis.Relation {
+	m := mappings[mg.m]
+	src, tgt := im.actors.codes[mg.src], im.actors.codes[mg.tgt]
+	r := &axis.Relation{Source: src, Target: tgt, Kind: m.Kind, Item: m.Item, Status: axis.Reported,
+		Evidence: make([]axis.Evidence, 0, len(mg.days))}
+	for _, dg := range mg.days {
+		g := dg.g
+		d := axis.Day(int(dg.day/10000), int(dg.day/100%100), int(dg.day%100))
+		if r.Date.IsZero() {
+			r.Date = d
+		}
+		r.Events += g.events
 		ev := axis.Evidence{
-			DocumentID: "", // set at commit, once the file hash is known
-			Source:     file + ":" + strconv.FormatInt(g.best.line, 10),
+			DocumentID: mg.doc.ID,
+			Source:     mg.file + ":" + strconv.FormatInt(g.best.line, 10),
 			URL:        g.best.url,
 			Published:  d,
 			Sentence:   sentence(src, tgt, d, m, g),
@@ -459,18 +490,19 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 		if len(g.codes) > 1 {
 			ev.Attrs["cameo_codes"] = strings.Join(g.codes, ",")
 		}
-		month := aggKey{k.src, k.tgt, k.m, k.day / 100}
-		if cur != nil && month == curKey {
-			cur.Evidence = append(cur.Evidence, ev)
-			cur.Events += g.events
-			continue
-		}
-		cur = &axis.Relation{Source: src, Target: tgt, Kind: m.Kind, Item: m.Item, Date: d,
-			Status: axis.Reported, Events: g.events, Evidence: []axis.Evidence{ev}}
-		curKey = month
-		im.rels = append(im.rels, cur)
-		im.pending = append(im.pending, doc)
+		r.Evidence = append(r.Evidence, ev)
 	}
+	return r
+}
+
+// Relations builds every relation read so far (for tests and tools; Commit
+// builds them one at a time).
+func (im *Importer) Relations() []*axis.Relation {
+	out := make([]*axis.Relation, len(im.groups))
+	for i := range im.groups {
+		out[i] = im.relation(&im.groups[i])
+	}
+	return out
 }
 
 func sentence(src, tgt string, d axis.Date, m Mapping, g *agg) string {
@@ -511,11 +543,8 @@ func sentence(src, tgt string, d axis.Date, m Mapping, g *agg) string {
 
 // Commit writes everything read in one transaction.
 func (im *Importer) Commit(ctx context.Context, st axis.Store) error {
-	for i, r := range im.rels {
-		for j := range r.Evidence {
-			r.Evidence[j].DocumentID = im.pending[i].ID
-		}
-	}
 	im.Summary.SortSkips()
-	return importers.Commit(ctx, st, im.Summary, im.docs, im.res, im.rels)
+	return importers.CommitEach(ctx, st, im.Summary, im.docs, im.res, len(im.groups), func(i int) *axis.Relation {
+		return im.relation(&im.groups[i])
+	})
 }
