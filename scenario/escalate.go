@@ -170,9 +170,8 @@ type model struct {
 	holdStart []int32
 	// The hot loop reads these flat arrays, not the arcs.
 	hot []hotArc
-	// For worlds of up to maxBitsetActors actors: nbr holds each actor's
-	// pull-arc targets as a bitset (W words per actor) and pairStart[x*n+y]
-	// the first arc x -> y.
+	// For worlds of up to maxBitsetActors actors, nbr holds each actor's
+	// pull-arc targets as a bitset (W words per actor).
 	nbr []uint64
 	// rankBase[x*W+w] is the index in firstArc of x's first neighbour in
 	// word w; firstArc lists, per actor and neighbour in code order, the
@@ -388,9 +387,10 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 	return m, nil
 }
 
-// trial is one worker's reusable state. Per-actor lists (holds, arcs
-// waiting on an actor) are linked lists in flat arrays, emptied in O(1) by
-// a stamp, so a trial allocates nothing once the arrays have grown.
+// trial is one worker's reusable state. Per-actor lists (arcs waiting on
+// an actor) are linked lists in flat arrays, and per-arc marks are stamps,
+// emptied in O(1) by the next stamp, so a trial allocates nothing once the
+// arrays have grown.
 type trial struct {
 	m      *model
 	pcg    *rand.PCG
@@ -412,8 +412,8 @@ type trial struct {
 	lnkNext, lnkVal []int32
 	// recheck lists arcs whose condition may now hold.
 	recheck, recheckFull []int32
-	// attackerWait lists the attacker's defence arcs, waiting for a third
-	// party to intervene against it.
+	// attackerWait lists the defence arcs of the attacker's side, waiting
+	// for a third state to intervene against it.
 	attackerWait []int32
 	intervened   bool
 	und          []uint64 // undecided actors, when the model has bitsets
