@@ -330,14 +330,11 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 			continue
 		}
 		m := &mappings[mi]
-		a1, a2 := row.A1Code, row.A2Code
 		if m.Reverse {
 			a, b = b, a
-			a1, a2 = a2, a1
 		}
 		if m.Kind.Symmetric() && im.actors.codes[b] < im.actors.codes[a] {
 			a, b = b, a
-			a1, a2 = a2, a1
 		}
 		k := aggKey{int16(a), int16(b), int16(mi), int32(row.Day)}
 		g := groups[k]
@@ -357,7 +354,7 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 			b := &g.best
 			b.mentions, b.line, b.quad, b.goldstein = row.Mentions, sc.Line, row.Quad, row.Goldstein
 			b.id, b.code, b.url, b.place = string(row.ID), string(row.Event), string(row.URL), string(row.Place)
-			b.a1, b.a2 = string(a1), string(a2)
+			b.a1, b.a2 = string(row.A1Code), string(row.A2Code) // as GDELT coded the event
 		}
 		sum.Imported++
 	}
@@ -511,7 +508,11 @@ func sentence(src, tgt string, d axis.Date, m Mapping, g *agg) string {
 	b = append(b, d.String()...)
 	b = append(b, ": "...)
 	b = append(b, src...)
-	b = append(b, " → "...)
+	if m.Kind.Symmetric() {
+		b = append(b, " and "...)
+	} else {
+		b = append(b, " → "...)
+	}
 	b = append(b, tgt...)
 	b = append(b, ", CAMEO "...)
 	b = append(b, g.best.code...)
@@ -526,9 +527,9 @@ func sentence(src, tgt string, d axis.Date, m Mapping, g *agg) string {
 	b = append(b, " mentions; top event "...)
 	b = append(b, g.best.id...)
 	if g.best.a1 != "" || g.best.a2 != "" {
-		b = append(b, " ("...)
+		b = append(b, " (Actor1 "...)
 		b = append(b, g.best.a1...)
-		b = append(b, " → "...)
+		b = append(b, ", Actor2 "...)
 		b = append(b, g.best.a2...)
 		b = append(b, ')')
 	}
