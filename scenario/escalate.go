@@ -682,7 +682,9 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 	if t.side[y] != 0 {
 		return false
 	}
-	for ai := t.m.holdStart[y]; ai < t.m.holdStart[y+1]; ai++ {
+	// Promises to stay out bind a state choosing to join, not the
+	// trigger's parties (via -1) or a state already at war (a war link).
+	for ai := t.m.holdStart[y]; via >= 0 && ai < t.m.holdStart[y+1]; ai++ {
 		x := t.m.arcs[ai].from
 		if t.side[x] == 3-s && t.holds(ai) {
 			return false

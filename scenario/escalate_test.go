@@ -106,6 +106,21 @@ func TestNeutralityPactKeepsPartyOut(t *testing.T) {
 	}
 }
 
+// A broken promise does not keep the trigger's target out of its own war,
+// nor a state already at war out of that war.
+func TestHoldsDoNotBindPartiesAtWar(t *testing.T) {
+	w := world("AA TT SS UU", "europe", pact(axis.NonaggressionPact, "AA", "TT", 1), pact(axis.StrategicPartnership, "AA", "SS", 1),
+		pact(axis.NeutralityPact, "UU", "SS", 1))
+	w.Wars = []War{{Name: "old", Theater: "europe", SideA: []string{"SS"}, SideB: []string{"UU"}}}
+	res := run(t, w, "AA attacks TT", 200, 1)
+	if s := pjoin(res, "TT"); s.PTargetSide != 1 {
+		t.Errorf("target: %+v, want always at war", s)
+	}
+	if s := pjoin(res, "UU"); s.PTargetSide != 1 {
+		t.Errorf("UU, at war with SS already: %+v, want always in", s)
+	}
+}
+
 func TestTheaterLimitedCommitment(t *testing.T) {
 	cases := []struct {
 		trigger string
