@@ -39,7 +39,8 @@ interval), the expected number of belligerents, the probability that the war
 spans more than one theater, and the most frequent activation chains, each
 step naming the commitment and its evidence.
 
-The world is the store's commitments in force at --at (default today), its
+The world is the store's commitments in force at --at (default: the trigger's
+date, else today), its
 rivalries (sanctions, threats, attacks, incursions), cooperation and the wars
 under way, or a standalone world file (--world). Probabilities per
 commitment kind default to the alliance-reliability literature and can be
@@ -77,7 +78,7 @@ func init() {
 	f.String("trigger", "", "the incident: "+scenario.TriggerForm)
 	f.String("world", "", "world file (YAML) instead of the store; see docs/scenarios.md")
 	f.String("params", "", "parameters file (YAML) over the defaults; see docs/scenarios.md")
-	f.String("at", "", "the store's world as it stood on this date (default today)")
+	f.String("at", "", "the store's world as it stood on this date (default: the trigger's date, else today)")
 	f.Int("trials", 10000, "number of simulated crises")
 	f.Uint64("seed", 1, "random seed; the same seed gives the same result")
 	f.Int("workers", 0, "worker goroutines (default: one per CPU); never changes the result")
@@ -147,6 +148,9 @@ func runEscalation(cmd *cobra.Command, _ []string) error {
 		at, err := dateFlag(cmd, "at")
 		if err != nil {
 			return err
+		}
+		if at.IsZero() {
+			at = tr.Date // the trigger's date, else today
 		}
 		if at.IsZero() {
 			at = axis.DateOf(time.Now())
