@@ -8,12 +8,15 @@ import (
 )
 
 // scanParts is how many concurrent queries a whole-store scan is split
-// into. Stores answer each query on its own connection, so on a big store
-// the decoding of rows runs on several cores.
+// into when the store has an unordered scan (axis.UnorderedReader): each
+// query then runs on its own connection and core, and skipping the other
+// part's rows costs little. An ordered scan walks the date index and reads
+// every row to test its kind, so splitting it would only double the work;
+// it runs as one query.
 var scanParts = 2
 
 // eachPart streams the relations that pass f and win through fn, split by
-// kind into up to scanParts concurrent queries. fn receives the part's
+// kind into up to scanParts concurrent queries (see scanParts). fn receives the part's
 // index and is never called concurrently for the same part, so callers keep
 // one accumulator per part and merge them in part order (which keeps float
 // sums deterministic). Within a part relations come in store order.
@@ -27,6 +30,9 @@ func eachPart(ctx context.Context, r axis.Reader, f axis.RelationFilter, win Win
 		}
 	}
 	parts := min(scanParts, len(kinds))
+	if _, ok := r.(axis.UnorderedReader); !ok {
+		parts = 1
+	}
 	if parts <= 1 {
 		return 1, each(ctx, r, f, win, func(rel *axis.Relation) error { return fn(0, rel) })
 	}

@@ -207,11 +207,11 @@ func (w *Weights) Recency(r *axis.Relation, ref axis.Date) float64 {
 	if d.IsZero() {
 		return 1
 	}
-	age := ref.Start().Sub(d.Start()).Hours() / 24
+	age := float64(startDay(ref) - startDay(d))
 	if age <= 0 {
 		return 1
 	}
-	return math.Pow(0.5, age/w.HalfLifeDays)
+	return math.Exp2(-age / w.HalfLifeDays)
 }
 
 // Weight is Base × Recency: how much r counts, seen from ref, before sign.

@@ -73,8 +73,9 @@ func each(ctx context.Context, rd axis.Reader, f axis.RelationFilter, win Window
 	if u, ok := rd.(axis.UnorderedReader); ok {
 		walk = u.EachRelationUnordered
 	}
+	b := win.compile()
 	return walk(ctx, f, func(r *axis.Relation) error {
-		if !win.Contains(r) {
+		if !b.contains(r) {
 			return nil
 		}
 		return fn(r)
