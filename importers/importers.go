@@ -140,7 +140,7 @@ type Summary struct {
 
 // NewSummary starts the summary of an import of dataset.
 func NewSummary(dataset string) *Summary {
-	return &Summary{Dataset: dataset, skips: map[string]*Skip{}}
+	return &Summary{Dataset: dataset, Skipped: []*Skip{}, Files: []string{}, skips: map[string]*Skip{}}
 }
 
 // Skip records that the row at file:line was skipped for reason.
