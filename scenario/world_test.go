@@ -297,3 +297,28 @@ func TestExampleWorld(t *testing.T) {
 		t.Errorf("the far war should bring DDD in and link east_asia: %+v", res)
 	}
 }
+
+// Every world file in testdata loads, and the historical ones score.
+func TestTestdataWorlds(t *testing.T) {
+	for _, c := range []struct {
+		file, trigger string
+		joiners       int
+	}{{"1939.yaml", "GER attacks POL", 8}, {"1914.yaml", "AUH attacks SRB", 7}, {"example.yaml", "AAA attacks BBB", 2}} {
+		b, err := os.ReadFile("testdata/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := LoadWorld(bytes.NewReader(b), c.file)
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		tr, _ := ParseTrigger(c.trigger)
+		res, err := Escalate(context.Background(), w, tr, DefaultParams(), RunOptions{Trials: 1000, Seed: 1})
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		if v := Compare(w, res); v == nil || v.Joiners != c.joiners {
+			t.Errorf("%s: validation %+v, want %d joiners", c.file, v, c.joiners)
+		}
+	}
+}
