@@ -148,7 +148,6 @@ type agg struct {
 	mentions int64
 	sources  int64
 	articles int64
-	tone     float64
 	codes    []string
 	// the most-mentioned event stands for the group in the evidence
 	best struct {
@@ -346,7 +345,6 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 		g.mentions += int64(row.Mentions)
 		g.sources += int64(row.Sources)
 		g.articles += int64(row.Articles)
-		g.tone += row.Tone
 		if !hasCode(g.codes, row.Event) && len(g.codes) < 8 {
 			g.codes = append(g.codes, string(row.Event))
 		}
@@ -473,15 +471,13 @@ func (im *Importer) relation(mg *monthGroup) *axis.Relation {
 			Confidence: Confidence,
 			Status:     axis.Reported,
 			Attrs: map[string]string{
-				"cameo":           g.best.code,
-				"quad_class":      strconv.Itoa(g.best.quad),
-				"goldstein":       strconv.FormatFloat(g.best.goldstein, 'f', 1, 64),
-				"avg_tone":        strconv.FormatFloat(g.tone/float64(g.events), 'f', 2, 64),
-				"num_mentions":    strconv.FormatInt(g.mentions, 10),
-				"num_sources":     strconv.FormatInt(g.sources, 10),
-				"num_articles":    strconv.FormatInt(g.articles, 10),
-				"events":          strconv.Itoa(g.events),
-				"global_event_id": g.best.id,
+				"cameo":        g.best.code,
+				"quad_class":   strconv.Itoa(g.best.quad),
+				"goldstein":    strconv.FormatFloat(g.best.goldstein, 'f', 1, 64),
+				"num_mentions": strconv.FormatInt(g.mentions, 10),
+				"num_sources":  strconv.FormatInt(g.sources, 10),
+				"num_articles": strconv.FormatInt(g.articles, 10),
+				"events":       strconv.Itoa(g.events),
 			},
 		}
 		if len(g.codes) > 1 {

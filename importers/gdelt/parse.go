@@ -104,12 +104,15 @@ func ParseRow(line []byte, row *Row) error {
 // for rows it keeps.
 func SplitRow(line []byte, row *Row) error {
 	var f [maxFields][]byte
-	n := bytes.Count(line, tab) + 1
+	// Split the leading columns forward and the trailing ones backward: the
+	// geography blocks in between are only counted.
+	rest, got := splitHead(line, &f, colTone+1)
+	n := got + 1
+	if got == colTone+1 {
+		n += bytes.Count(rest, tab)
+	}
 	switch n {
 	case V2.Columns, V1.Columns, V1NoURL.Columns:
-		// Split the leading columns forward and the trailing ones backward:
-		// the geography blocks in between are not needed.
-		rest := splitHead(line, &f, colTone+1)
 		tail := rest
 		for k := n - 1; k >= V1NoURL.ActionGeo; k-- {
 			i := bytes.LastIndexByte(tail, '\t')
@@ -189,8 +192,9 @@ func tabMask(w uint64) uint64 {
 var tab = []byte{'\t'}
 
 // splitHead fills f[0:k] with the first k tab-separated fields of line and
-// returns what follows the k-th tab. The line must have at least k tabs.
-func splitHead(line []byte, f *[maxFields][]byte, k int) []byte {
+// returns what follows the k-th tab and k; a line with fewer tabs gives its
+// last field and the number of tabs it has.
+func splitHead(line []byte, f *[maxFields][]byte, k int) ([]byte, int) {
 	n, start, i := 0, 0, 0
 	for ; i+8 <= len(line); i += 8 {
 		m := tabMask(binary.LittleEndian.Uint64(line[i:]))
@@ -200,7 +204,7 @@ func splitHead(line []byte, f *[maxFields][]byte, k int) []byte {
 			n++
 			start = j + 1
 			if n == k {
-				return line[start:]
+				return line[start:], n
 			}
 			m &= m - 1
 		}
@@ -211,11 +215,11 @@ func splitHead(line []byte, f *[maxFields][]byte, k int) []byte {
 			n++
 			start = i + 1
 			if n == k {
-				return line[start:]
+				return line[start:], n
 			}
 		}
 	}
-	return line[start:]
+	return line[start:], n
 }
 
 // splitTabs splits line on tabs into f (up to maxFields fields) and returns
