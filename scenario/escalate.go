@@ -62,6 +62,9 @@ type StateResult struct {
 	// PAttackerSide and PTargetSide split PJoin by side.
 	PAttackerSide float64 `json:"p_attacker_side"`
 	PTargetSide   float64 `json:"p_target_side"`
+	// Chain is the most frequent activation chain that brought the state
+	// in (counted over the chain trials), when chains are asked for.
+	Chain *ChainResult `json:"chain,omitempty"`
 }
 
 // TheaterResult is the probability that the war reaches a theater.
@@ -983,7 +986,13 @@ func (m *model) aggregate(ws []*trial, tr Trigger, p Params, opt RunOptions) *Es
 	}
 	if opt.Chains > 0 && opt.ChainTrials > 0 {
 		res.ChainTrials = opt.ChainTrials
-		res.Chains = m.topChains(ws, int64(opt.ChainTrials), opt.Chains)
+		var perState map[int32]ChainResult
+		res.Chains, perState = m.topChains(ws, int64(opt.ChainTrials), opt.Chains)
+		for i := range res.States {
+			if c, ok := perState[m.idx[res.States[i].Code]]; ok {
+				res.States[i].Chain = &c
+			}
+		}
 	}
 	return res
 }
@@ -992,7 +1001,7 @@ func (m *model) aggregate(ws []*trial, tr Trigger, p Params, opt RunOptions) *Es
 // (the chain IDs differ between workers; the hash does not) and keeps the k
 // most frequent, ties broken by length then hash, so the choice does not
 // depend on the number of workers.
-func (m *model) topChains(ws []*trial, n int64, k int) []ChainResult {
+func (m *model) topChains(ws []*trial, n int64, k int) ([]ChainResult, map[int32]ChainResult) {
 	type where struct{ w, id int32 }
 	counts := map[uint64]int64{}
 	first := map[uint64]where{}
@@ -1045,37 +1054,56 @@ func (m *model) topChains(ws []*trial, n int64, k int) []ChainResult {
 			top = top[:k]
 		}
 	}
-	keys := make([]uint64, len(top))
-	for i, e := range top {
-		keys[i] = e.h
+	// The most frequent chain ending at each state.
+	best := map[int32]entry{}
+	for h, c := range counts {
+		t := ws[first[h].w]
+		_, to, _ := unpackStep(t.chainStep[first[h].id])
+		if b, ok := best[to]; ok && c < b.count {
+			continue
+		}
+		e := entry{h, c, length(t, first[h].id)}
+		if b, ok := best[to]; !ok || better(e, b) {
+			best[to] = e
+		}
+	}
+	perState := make(map[int32]ChainResult, len(best))
+	for to, e := range best {
+		perState[to] = m.chainResult(ws, first[e.h].w, first[e.h].id, counts[e.h], n)
 	}
 	var out []ChainResult
-	for _, h := range keys {
-		cr := ChainResult{Count: counts[h], P: round4(float64(counts[h]) / float64(n))}
-		t := ws[first[h].w]
-		var steps []int64
-		for x := first[h].id; x >= 0; x = t.chainPar[x] {
-			steps = append(steps, t.chainStep[x])
-		}
-		side := int8(0)
-		for i := len(steps) - 1; i >= 0; i-- {
-			from, to, code := unpackStep(steps[i])
-			if side == 0 {
-				side = 1
-				if from == m.target {
-					side = 2
-				}
-			}
-			step := m.step(from, to, code)
-			if step.Side == "other" {
-				side = 3 - side
-			}
-			step.Side = [3]string{"", SideAttacker, SideTarget}[side]
-			cr.Steps = append(cr.Steps, step)
-		}
-		out = append(out, cr)
+	for _, e := range top {
+		out = append(out, m.chainResult(ws, first[e.h].w, first[e.h].id, counts[e.h], n))
 	}
-	return out
+	return out, perState
+}
+
+// chainResult materialises chain id of worker w, seen count times in n
+// trials.
+func (m *model) chainResult(ws []*trial, w, id int32, count, n int64) ChainResult {
+	cr := ChainResult{Count: count, P: round4(float64(count) / float64(n))}
+	t := ws[w]
+	var steps []int64
+	for x := id; x >= 0; x = t.chainPar[x] {
+		steps = append(steps, t.chainStep[x])
+	}
+	side := int8(0)
+	for i := len(steps) - 1; i >= 0; i-- {
+		from, to, code := unpackStep(steps[i])
+		if side == 0 {
+			side = 1
+			if from == m.target {
+				side = 2
+			}
+		}
+		step := m.step(from, to, code)
+		if step.Side == "other" {
+			side = 3 - side
+		}
+		step.Side = [3]string{"", SideAttacker, SideTarget}[side]
+		cr.Steps = append(cr.Steps, step)
+	}
+	return cr
 }
 
 // step describes the activation of to by from through code (an arc

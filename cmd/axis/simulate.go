@@ -220,7 +220,7 @@ func runEscalation(cmd *cobra.Command, _ []string) error {
 }
 
 func simStateTable(res *scenario.EscalationResult, top int) *Table {
-	t := &Table{Header: []string{"STATE", "ROLE", "P(JOIN)", "95% CI", "ATTACKER SIDE", "TARGET SIDE"}}
+	t := &Table{Header: []string{"STATE", "ROLE", "P(JOIN)", "95% CI", "ATTACKER SIDE", "TARGET SIDE", "MOSTLY VIA"}}
 	n := 0
 	for _, s := range res.States {
 		if s.Role == "" {
@@ -230,7 +230,7 @@ func simStateTable(res *scenario.EscalationResult, top int) *Table {
 			n++
 		}
 		t.Add(s.Code, simDash(s.Role), fmt.Sprintf("%.3f", s.PJoin), fmt.Sprintf("%.3f-%.3f", s.CI[0], s.CI[1]),
-			fmt.Sprintf("%.3f", s.PAttackerSide), fmt.Sprintf("%.3f", s.PTargetSide))
+			fmt.Sprintf("%.3f", s.PAttackerSide), fmt.Sprintf("%.3f", s.PTargetSide), simVia(s.Chain))
 	}
 	return t
 }
@@ -389,4 +389,22 @@ func simDash(s string) string {
 // simNum prints a figure with at most two decimals and no exponent.
 func simNum(x float64) string {
 	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
+}
+
+// simVia names the last step of a state's most frequent chain: who
+// brought it in and through what.
+func simVia(c *scenario.ChainResult) string {
+	if c == nil || len(c.Steps) == 0 {
+		return "-"
+	}
+	st := c.Steps[len(c.Steps)-1]
+	ref := ""
+	if st.CommitmentID != 0 {
+		ref = fmt.Sprintf(" #%d", st.CommitmentID)
+	}
+	steps := "1 step"
+	if len(c.Steps) > 1 {
+		steps = fmt.Sprintf("%d steps", len(c.Steps))
+	}
+	return fmt.Sprintf("%s %s%s (%s)", st.From, st.Via, ref, steps)
 }
