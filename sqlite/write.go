@@ -79,6 +79,7 @@ type writer struct {
 	pendByKey    map[string]*pendingRel
 	pendEv       []pendingEv
 	pendEvKeys   map[evKey]bool
+	batch        batch // values of one multi-row INSERT (flush)
 }
 
 func (w *writer) stmt(q string) (*sql.Stmt, error) {
@@ -475,20 +476,87 @@ func (w *writer) mergeStored(r *axis.Relation, id int64, status axis.Status, has
 	return axis.PutResult{NewEvidence: n}, nil
 }
 
-const relationInsertCols = `(id, key, source, target, kind, family, item, date, date_start, date_end,
-	until, status, quantity, events, group_id, commitment, c_start, c_ended)`
-const evidenceInsertCols = `(id, relation_id, dedup, document_id, source, url, published, sentence, start, "end",
-	method, confidence, status, attrs)`
+// A column of a multi-row INSERT, with the value SQLite stores when the
+// INSERT leaves it out: columns at their default in every row of a batch
+// are left out (binding a value costs more in the driver than storing it).
+type column struct {
+	name string
+	def  any // default value (nil: NULL); required columns have noDefault
+}
 
-// insertSQL is a multi-row INSERT of n rows of cols columns (memoized:
-// the text of a 128-row insert is long).
-func insertSQL(table, cols string, ncols, n int) string {
-	k := table + "/" + strconv.Itoa(n)
+type required struct{}
+
+var noDefault any = required{}
+
+var relationInsertCols = []column{{"id", noDefault}, {"key", noDefault}, {"source", noDefault}, {"target", noDefault},
+	{"kind", noDefault}, {"family", noDefault}, {"item", ""}, {"date", ""}, {"date_start", nil}, {"date_end", nil},
+	{"until", ""}, {"status", noDefault}, {"quantity", nil}, {"events", int64(0)}, {"group_id", ""},
+	{"commitment", nil}, {"c_start", nil}, {"c_ended", nil}}
+
+var evidenceInsertCols = []column{{"id", noDefault}, {"relation_id", noDefault}, {"dedup", noDefault}, {"document_id", noDefault},
+	{"source", ""}, {"url", ""}, {"published", ""}, {"sentence", noDefault}, {"start", int64(0)}, {`"end"`, int64(0)},
+	{"method", noDefault}, {"confidence", float64(0)}, {"status", noDefault}, {"attrs", nil}}
+
+// batch holds the values of a multi-row INSERT, row by row.
+type batch struct {
+	vals []any
+	args []any
+}
+
+// insert writes the rows in b.vals (len(cols) values each) with one
+// multi-row INSERT that leaves out the columns at their default in every
+// row.
+func (w *writer) insert(table string, cols []column, b *batch) error {
+	nc := len(cols)
+	rows := len(b.vals) / nc
+	var mask uint64 // columns written
+	for j, c := range cols {
+		if c.def == noDefault {
+			mask |= 1 << j
+			continue
+		}
+		for i := j; i < len(b.vals); i += nc {
+			if b.vals[i] != c.def {
+				mask |= 1 << j
+				break
+			}
+		}
+	}
+	b.args = b.args[:0]
+	for i := 0; i < len(b.vals); i += nc {
+		for j := range nc {
+			if mask&(1<<j) != 0 {
+				b.args = append(b.args, b.vals[i+j])
+			}
+		}
+	}
+	_, err := w.exec(insertSQL(table, cols, mask, rows), b.args...)
+	clear(b.vals) // drop references to the strings
+	b.vals = b.vals[:0]
+	return err
+}
+
+type insertKey struct {
+	table string
+	mask  uint64
+	rows  int
+}
+
+// insertSQL is a multi-row INSERT of rows rows of the columns in mask
+// (memoized: the text of a big insert is long).
+func insertSQL(table string, cols []column, mask uint64, rows int) string {
+	k := insertKey{table, mask, rows}
 	if q, ok := insertSQLs.Load(k); ok {
 		return q.(string)
 	}
-	row := "(" + placeholders(ncols) + ")"
-	q := "INSERT OR FAIL INTO " + table + cols + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+	var names []string
+	for j, c := range cols {
+		if mask&(1<<j) != 0 {
+			names = append(names, c.name)
+		}
+	}
+	row := "(" + placeholders(len(names)) + ")"
+	q := "INSERT OR FAIL INTO " + table + "(" + strings.Join(names, ", ") + ") VALUES " + strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
 	insertSQLs.Store(k, q)
 	return q
 }
@@ -499,43 +567,38 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-// flush writes the buffered relations, then their evidence and its
-// full-text index entries.
+// flush writes the buffered relations, then their evidence.
 func (w *writer) flush() error {
+	b := &w.batch
 	if len(w.pend) > 0 {
-		args := make([]any, 0, 18*min(len(w.pend), batchRows))
 		for i := 0; i < len(w.pend); i += batchRows {
-			chunk := w.pend[i:min(i+batchRows, len(w.pend))]
-			args = args[:0]
-			for _, p := range chunk {
-				row, err := relationRow(p)
-				if err != nil {
+			for _, p := range w.pend[i:min(i+batchRows, len(w.pend))] {
+				var err error
+				if b.vals, err = appendRelationRow(b.vals, p); err != nil {
 					return err
 				}
-				args = append(args, row...)
 			}
-			if _, err := w.exec(insertSQL("relations", relationInsertCols, 18, len(chunk)), args...); err != nil {
+			if err := w.insert("relations", relationInsertCols, b); err != nil {
 				return fmt.Errorf("write relations: %w", err)
 			}
 		}
 		clear(w.pendByKey)
+		clear(w.pend)
 		w.pend = w.pend[:0]
 	}
 	if len(w.pendEv) > 0 {
-		args := make([]any, 0, 14*min(len(w.pendEv), batchRows))
 		for i := 0; i < len(w.pendEv); i += batchRows {
-			chunk := w.pendEv[i:min(i+batchRows, len(w.pendEv))]
-			args = args[:0]
-			for _, p := range chunk {
+			for _, p := range w.pendEv[i:min(i+batchRows, len(w.pendEv))] {
 				e := &p.e
-				args = append(args, e.ID, e.RelationID, p.hash, e.DocumentID, e.Source, e.URL, dateText(e.Published), e.Sentence,
-					e.Start, e.End, e.Method, e.Confidence, string(e.Status), jsonMap(e.Attrs))
+				b.vals = append(b.vals, e.ID, e.RelationID, p.hash, e.DocumentID, e.Source, e.URL, dateText(e.Published), e.Sentence,
+					int64(e.Start), int64(e.End), e.Method, e.Confidence, string(e.Status), jsonMap(e.Attrs))
 			}
-			if _, err := w.exec(insertSQL("evidence", evidenceInsertCols, 14, len(chunk)), args...); err != nil {
+			if err := w.insert("evidence", evidenceInsertCols, b); err != nil {
 				return fmt.Errorf("write evidence: %w", err)
 			}
 		}
 		clear(w.pendEvKeys)
+		clear(w.pendEv)
 		w.pendEv = w.pendEv[:0]
 	}
 	return nil
@@ -564,8 +627,8 @@ func (w *writer) finish() error {
 	return nil
 }
 
-// relationRow is the column values of relationInsertCols for p.
-func relationRow(p *pendingRel) ([]any, error) {
+// appendRelationRow appends the values of relationInsertCols for p.
+func appendRelationRow(vals []any, p *pendingRel) ([]any, error) {
 	r := &p.r
 	var cStart, cEnded, commitment, quantity any
 	if c := r.Commitment; c != nil {
@@ -587,8 +650,8 @@ func relationRow(p *pendingRel) ([]any, error) {
 		}
 		quantity = string(b)
 	}
-	return []any{r.ID, p.key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, dateText(r.Date), dayStart(r.Date), dayEnd(r.Date),
-		dateText(r.Until), string(p.status), quantity, p.events, r.GroupID, commitment, cStart, cEnded}, nil
+	return append(vals, r.ID, p.key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, dateText(r.Date), dayStart(r.Date), dayEnd(r.Date),
+		dateText(r.Until), string(p.status), quantity, int64(p.events), r.GroupID, commitment, cStart, cEnded), nil
 }
 
 // dedupHash identifies an evidence piece within its relation: document,
