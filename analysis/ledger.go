@@ -23,7 +23,7 @@ type LedgerResult struct {
 	Mutual      Flow             `json:"mutual"` // symmetric non-commitment kinds
 	Commitments []CommitmentLine `json:"commitments"`
 	// Balance is AtoB.Score − BtoA.Score: positive when A gives more than it
-	// receives, by weight.
+	// receives, by weight (hostile acts count negative).
 	Balance float64 `json:"balance"`
 }
 
@@ -201,8 +201,8 @@ func (f *flowAcc) flow() Flow {
 	}
 	sort.Slice(fl.Lines, func(i, j int) bool {
 		x, y := fl.Lines[i], fl.Lines[j]
-		if x.Score != y.Score {
-			return x.Score > y.Score
+		if math.Abs(x.Score) != math.Abs(y.Score) {
+			return math.Abs(x.Score) > math.Abs(y.Score)
 		}
 		if x.Kind != y.Kind {
 			return x.Kind < y.Kind

@@ -179,7 +179,7 @@ SCORE is the summed weight (see --weights); BALANCE is A→B minus B→A.`,
 			return err
 		}
 		if format == "table" {
-			fmt.Fprintf(cmd.OutOrStdout(), "\nbalance %s->%s: %s (%s gives %s, receives %s)\n", res.A, res.B, f2(res.Balance), res.A, f2(res.AtoB.Score), f2(res.BtoA.Score))
+			fmt.Fprintf(cmd.OutOrStdout(), "\nbalance %s->%s: %s (%s->%s %s, %s->%s %s; hostile acts count negative)\n", res.A, res.B, f2(res.Balance), res.A, res.B, f2(res.AtoB.Score), res.B, res.A, f2(res.BtoA.Score))
 		}
 		footer(cmd.OutOrStdout(), format, res.Weights, win)
 		return nil
