@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"sort"
@@ -83,7 +85,7 @@ func ParseWeights(data []byte, source string, base *Weights) (*Weights, error) {
 	var f weightsFile
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil && err.Error() != "EOF" {
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
 		return nil, axis.Errorf(axis.EINVALID, "%s: %v (valid top-level keys: name, half_life_days, signs, statuses, kinds)", source, err)
 	}
 	w := &Weights{Name: f.Name, Source: source, Signs: map[axis.Family]float64{}, Statuses: map[axis.Status]float64{}, Kinds: map[axis.Kind]float64{}}
