@@ -42,6 +42,9 @@ type Quantity struct {
 	Value float64 `json:"value"`
 	Unit  string  `json:"unit,omitempty"`  // shells, troops, barrels, tonnes, usd, tiv
 	Bound string  `json:"bound,omitempty"` // "", "over", "under", "about"
+	// Cumulative marks a running total to the relation's date ("over six
+	// million shells since 2023"), not one delivery; see QuantityTally.
+	Cumulative bool `json:"cumulative,omitempty"`
 }
 
 // Commitment holds what ONTOLOGY.md says of formal obligations.

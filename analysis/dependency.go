@@ -194,11 +194,7 @@ func (s *supplyAcc) add(r *axis.Relation, partner string, wt float64) {
 			qs = &QuantitySum{Unit: q.Unit}
 			s.qt[key][partner][q.Unit] = qs
 		}
-		qs.Value += q.Value
-		qs.N++
-		if q.Bound != "" && qs.Bound != "over" {
-			qs.Bound = q.Bound
-		}
+		qs.add(r)
 	}
 }
 
@@ -232,11 +228,7 @@ func (s *supplyAcc) merge(o *supplyAcc) {
 					mq = &QuantitySum{Unit: u}
 					s.qt[key][p][u] = mq
 				}
-				mq.Value += q.Value
-				mq.N += q.N
-				if q.Bound != "" && mq.Bound != "over" {
-					mq.Bound = q.Bound
-				}
+				mq.merge(q)
 			}
 		}
 	}
@@ -249,7 +241,7 @@ func (s *supplyAcc) supplies(intake map[string]map[string]float64) []Supply {
 	for key, sp := range s.by {
 		for p, sh := range s.pt[key] {
 			for _, u := range sortedKeys(s.qt[key][p]) {
-				sh.Quantities = append(sh.Quantities, *s.qt[key][p][u])
+				sh.Quantities = append(sh.Quantities, s.qt[key][p][u].final())
 			}
 			switch {
 			case intake != nil && intake[p][key] > 0:

@@ -62,6 +62,41 @@ type QuantitySum struct {
 	Value float64 `json:"value"`
 	Bound string  `json:"bound,omitempty"`
 	N     int     `json:"n"` // relations that stated one
+	// Cumulative says the value rests on a running total, which is not
+	// added to earlier totals (see axis.QuantityTally).
+	Cumulative bool `json:"cumulative,omitempty"`
+
+	tally *axis.QuantityTally // nil once the sum is final
+}
+
+// add counts one relation's quantity.
+func (q *QuantitySum) add(r *axis.Relation) {
+	if q.tally == nil {
+		q.tally = &axis.QuantityTally{}
+	}
+	q.tally.Add(*r.Quantity, r.AsOf())
+	q.settle()
+}
+
+// merge adds o's quantities.
+func (q *QuantitySum) merge(o *QuantitySum) {
+	if q.tally == nil {
+		q.tally = &axis.QuantityTally{}
+	}
+	q.tally.Merge(o.tally)
+	q.settle()
+}
+
+// final returns the sum as a plain, comparable value.
+func (q *QuantitySum) final() QuantitySum {
+	out := *q
+	out.tally = nil
+	return out
+}
+
+func (q *QuantitySum) settle() {
+	t := q.tally.Total()
+	q.Value, q.Bound, q.Cumulative, q.N = t.Value, t.Bound, t.Cumulative, q.tally.N()
 }
 
 // CommitmentLine is one formal commitment between the two actors.
@@ -177,14 +212,7 @@ func (f *flowAcc) add(r *axis.Relation, score float64) {
 			qs = &QuantitySum{Unit: q.Unit}
 			f.qty[key][q.Unit] = qs
 		}
-		qs.Value += q.Value
-		qs.N++
-		switch {
-		case q.Bound == "over" || qs.Bound == "over":
-			qs.Bound = "over"
-		case q.Bound != "":
-			qs.Bound = q.Bound
-		}
+		qs.add(r)
 	}
 }
 
@@ -192,7 +220,7 @@ func (f *flowAcc) flow() Flow {
 	fl := Flow{From: f.from, To: f.to, Lines: []LedgerLine{}}
 	for key, l := range f.lines {
 		for _, q := range f.qty[key] {
-			l.Quantities = append(l.Quantities, *q)
+			l.Quantities = append(l.Quantities, q.final())
 		}
 		sort.Slice(l.Quantities, func(i, j int) bool { return l.Quantities[i].Unit < l.Quantities[j].Unit })
 		sort.Slice(l.IDs, func(i, j int) bool { return l.IDs[i] < l.IDs[j] })

@@ -95,3 +95,21 @@ func TestLedgerWindowAndErrors(t *testing.T) {
 		}
 	}
 }
+
+// Running totals restated over time must not be added to each other.
+func TestLedgerKeepsLatestRunningTotal(t *testing.T) {
+	s := newStore(t, []string{"AAA", "BBB"}, []rel{
+		{src: "AAA", tgt: "BBB", kind: axis.Arms, item: "artillery_ammunition", date: "2023-08", qty: &axis.Quantity{Value: 1000, Unit: "shells", Cumulative: true}},
+		{src: "AAA", tgt: "BBB", kind: axis.Arms, item: "artillery_ammunition", date: "2024-08", qty: &axis.Quantity{Value: 3000, Unit: "shells", Bound: "over", Cumulative: true}},
+		{src: "AAA", tgt: "BBB", kind: axis.Arms, item: "artillery_ammunition", date: "2024-11", qty: &axis.Quantity{Value: 200, Unit: "shells"}},
+	})
+	got, err := Ledger(ctx, s, flat(), "AAA", "BBB", Window{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := got.AtoB.Lines[0].Quantities
+	want := QuantitySum{Unit: "shells", Value: 3200, Bound: "over", N: 3, Cumulative: true}
+	if len(q) != 1 || q[0] != want {
+		t.Fatalf("quantities = %+v, want %+v", q, want)
+	}
+}

@@ -412,12 +412,20 @@ var bounds = []string{"", "over", "under", "about"}
 
 func (p *parser) quantity(n *yaml.Node, path string) *axis.Quantity {
 	q := &axis.Quantity{}
-	var value string
+	var value, cumulative string
 	p.mapping(n, path, map[string]func(*yaml.Node){
-		"value": p.str(&value, path+".value"),
-		"unit":  p.str(&q.Unit, path+".unit"),
-		"bound": p.str(&q.Bound, path+".bound"),
+		"value":      p.str(&value, path+".value"),
+		"unit":       p.str(&q.Unit, path+".unit"),
+		"bound":      p.str(&q.Bound, path+".bound"),
+		"cumulative": p.str(&cumulative, path+".cumulative"),
 	}, "value")
+	switch cumulative {
+	case "", "false", "no":
+	case "true", "yes":
+		q.Cumulative = true
+	default:
+		p.errs.add(n.Line, path+".cumulative", "cumulative must be true or false, got %q", cumulative)
+	}
 	if value != "" {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(value, "_", ""), 64)
 		if err != nil || v < 0 {

@@ -244,16 +244,13 @@ func buildNetwork(rels []axis.Relation, target, unit string) *network {
 	}
 	type key struct{ a, b int }
 	byPair := map[key]*nedge{}
+	volumes := map[key]*axis.QuantityTally{}
 	var pairs []key
 	for i := range rels {
 		rel := &rels[i]
 		w := statusWeight[rel.Status]
 		if w == 0 || rel.Source == target {
 			continue // re-exports by the target do not flow into it
-		}
-		c := w
-		if unit != "weight" {
-			c = w * rel.Quantity.Value
 		}
 		k := key{idx[rel.Source], idx[rel.Target]}
 		e := byPair[k]
@@ -262,7 +259,19 @@ func buildNetwork(rels []axis.Relation, target, unit string) *network {
 			byPair[k] = e
 			pairs = append(pairs, k)
 		}
-		e.cap += c
+		if unit != "weight" {
+			// Volumes go through a tally so that restated running totals
+			// are not added to each other.
+			q := *rel.Quantity
+			q.Value *= w
+			if volumes[k] == nil {
+				volumes[k] = &axis.QuantityTally{}
+			}
+			volumes[k].Add(q, rel.AsOf())
+			e.cap = volumes[k].Total().Value
+		} else {
+			e.cap += w
+		}
 		e.rels = append(e.rels, rel.ID)
 		if len(e.ev) < 2 {
 			e.ev = append(e.ev, evidenceRefs(rel, 1)...)
