@@ -128,6 +128,7 @@ func TestQuantities(t *testing.T) {
 		{"North Korea sent about 11,000 soldiers to Russia.", 11000, "soldiers", "about"},
 		{"Iran sent dozens of drones to Russia.", 24, "drones", "over"},
 		{"Iran sent 40 drones to Russia.", 40, "drones", ""},
+		{"Beijing has extended a $5 billion loan to Moscow.", 5e9, "usd", ""},
 	}
 	for _, tt := range tests {
 		out := c.CodeText(tt.text, axis.Day(2024, 1, 1))

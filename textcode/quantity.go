@@ -69,6 +69,16 @@ func (s *sent) quantity(it match) *axis.Quantity {
 		val = n
 	}
 	q := &axis.Quantity{Value: val, Unit: unitOf(s.toks[it.end-1].low)}
+	if j > 0 {
+		switch s.toks[j-1].text {
+		case "$":
+			q.Unit = "usd"
+		case "€":
+			q.Unit = "eur"
+		case "£":
+			q.Unit = "gbp"
+		}
+	}
 	if vagueWords[w] > 0 && w != "dozen" {
 		q.Bound = "over"
 	}
