@@ -526,19 +526,17 @@ func (s *sent) subjectRight(at int) int {
 			return -1
 		}
 	}
-	comma := -1
-	for i := at; i < len(s.toks); i++ {
-		if s.toks[i].low == "," {
-			comma = i
+	comma := false
+	for i := at; i < len(s.toks) && i < at+24; i++ {
+		if s.isStop(i) {
 			break
 		}
-	}
-	if comma < 0 {
-		return -1
-	}
-	for i := comma + 1; i < len(s.toks) && i < comma+8; i++ {
+		if s.toks[i].low == "," {
+			comma = true
+			continue
+		}
 		if k := s.mAt[i]; k >= 0 {
-			if s.governor(&s.ms[k]) == "" {
+			if comma && s.governor(&s.ms[k]) == "" && !s.ms[k].pron {
 				return k
 			}
 			i = s.ms[k].end - 1
