@@ -266,6 +266,19 @@ func (s *sent) findPhrases() {
 			}
 		}
 	}
+	for i, t := range s.trig {
+		if t.p == nil || t.p.noun || i == 0 || s.trig[i-1].p == nil || s.trig[i-1].end != t.start {
+			continue
+		}
+		if f := s.trig[i-1].p.rule.Frame; f != "give" && f != "receive" {
+			continue
+		}
+		for _, it := range s.items {
+			if it.start == t.start && it.end == t.end {
+				s.trig[i].p = nil // "sent shells": the object, not the verb "shell"
+			}
+		}
+	}
 	kept := s.trig[:0]
 	for _, t := range s.trig {
 		if t.p != nil {
@@ -638,7 +651,7 @@ func (s *sent) codesOf(ks []int) []string {
 // comes right after from).
 func (s *sent) prepTarget(from, limit int, preps map[string]bool, direct bool) int {
 	for i := from; i < len(s.toks) && i < from+limit; i++ {
-		if s.isStop(i) || i > from && s.c.rs.clauseStops[s.toks[i].low] || s.stopComma && s.toks[i].low == "," {
+		if s.isStop(i) || i > from && s.clauseBreak(i) || s.stopComma && s.toks[i].low == "," {
 			break
 		}
 		k := s.mAt[i]
@@ -770,7 +783,7 @@ func (s *sent) itemsBetween(i, j int) []match {
 // transfer trigger, or the sentence end.
 func (s *sent) clauseEnd(from int, tm match) int {
 	for i := from; i < len(s.toks); i++ {
-		if s.isStop(i) || s.c.rs.clauseStops[s.toks[i].low] && i > from {
+		if s.isStop(i) || s.clauseBreak(i) && i > from {
 			return i
 		}
 		for _, t := range s.trig {
@@ -1829,4 +1842,14 @@ func (s *sent) afterWith(i int) bool {
 		}
 	}
 	return false
+}
+
+// clauseBreak reports whether a clause ends at token i ("which", "but",
+// "according"), except "but also" after "not only".
+func (s *sent) clauseBreak(i int) bool {
+	w := s.toks[i].low
+	if w == "but" && i+1 < len(s.toks) && s.toks[i+1].low == "also" {
+		return false
+	}
+	return s.c.rs.clauseStops[w]
 }
