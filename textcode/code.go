@@ -407,6 +407,16 @@ func (s *sent) resolveCoref() {
 		for k := len(s.ms) - 1; k >= 0; k-- {
 			if s.ms[k].end <= i {
 				codes = s.ms[k].codes
+				if t.low == "they" || t.low == "their" {
+					// "India and Russia held talks, where they signed ...": the
+					// nearest pair or list named before
+					for k2 := k; k2 >= 0; k2-- {
+						if cs := s.codesOf(s.chain(k2)); len(cs) > 1 && s.ms[k2].end <= i {
+							codes = cs
+							break
+						}
+					}
+				}
 				break
 			}
 		}

@@ -68,6 +68,7 @@ func TestCodeFrames(t *testing.T) {
 		{"demonym origin", "Thousands of North Korean troops arrived in Russia.", []string{"PRK>RUS troops combat_troops confirmed"}},
 		{"trade both ways", "Trade between China and Russia grew.", []string{"CHN>RUS trade - confirmed", "RUS>CHN trade - confirmed"}},
 		{"not only ... but also", "North Korea not only sent shells but also troops to Russia.", []string{"PRK>RUS arms artillery_ammunition confirmed", "PRK>RUS troops combat_troops confirmed"}},
+		{"they is the pair", "Japan and South Korea met in Tokyo, where they signed a mutual defence pact.", []string{"JPN-KOR defense_pact - confirmed"}},
 		{"acronym only in capitals", "Give us the weapons, they said to Russia.", nil},
 	}
 	for _, tt := range tests {
