@@ -250,6 +250,10 @@ func (s *sent) findPhrases() {
 		if !t.p.noun && t.start > 0 {
 			prev := s.toks[t.start-1].low
 			gerund := strings.HasSuffix(s.toks[t.start].low, "ing")
+			if prev == "-" {
+				s.trig[i].p = nil // "intelligence-sharing": a compound noun
+				continue
+			}
 			if prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "'s" ||
 				s.mAt[t.start-1] >= 0 && s.ms[s.mAt[t.start-1]].demonym() || !gerund && s.c.rs.preps[prev] && prev != "to" {
 				p := *t.p
@@ -525,6 +529,9 @@ func (s *sent) subjectLeft(at int) int {
 			continue
 		}
 		if g := s.governor(m); g != "" {
+			if a < len(s.toks) && a < at && strings.HasSuffix(s.toks[a].low, "ing") && len(s.toks[a].low) > 4 {
+				return k // "reports of North Korea ramping up shipments": the gerund's subject
+			}
 			i = m.start
 			continue
 		}
