@@ -96,7 +96,7 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		defer s.Close()
 		in.Store = s
 	}
-	var sum textcode.Summary
+	sum := textcode.Summary{Skipped: []textcode.Skip{}}
 	warnSkip := func(sk textcode.Skip) {
 		sum.Skipped = append(sum.Skipped, sk)
 		if !strings.HasPrefix(sk.Reason, "not a ") {
