@@ -292,3 +292,38 @@ func TestOddDateRoundTrip(t *testing.T) {
 		t.Errorf("date %v came back as %v", r.Date, got.Date)
 	}
 }
+
+// TestForeignKeysAfterWrite: Write turns SQLite's foreign-key checks off
+// on its connection (the writer checks actors and relation IDs itself);
+// the rows it writes must satisfy them, and the connection must have them
+// back on after a Write that commits, fails or panics.
+func TestForeignKeysAfterWrite(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	seed(t, s)
+	boom := errors.New("boom")
+	if _, err := s.Write(ctx, func(w axis.Writer) error { return boom }); !errors.Is(err, boom) {
+		t.Fatalf("Write error = %v, want boom", err)
+	}
+	func() {
+		defer func() { recover() }()
+		s.Write(ctx, func(w axis.Writer) error { panic("boom") })
+	}()
+	db := s.DB()
+	db.SetMaxOpenConns(1) // every query below uses the writer's connection
+	var on int
+	if err := db.QueryRow(`PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
+		t.Fatalf("foreign_keys = %d, %v after Write; want 1", on, err)
+	}
+	rows, err := db.Query(`PRAGMA foreign_key_check`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		t.Error("foreign_key_check reports violations after Write")
+	}
+	if _, err := db.Exec(`INSERT INTO evidence(relation_id, dedup, document_id, sentence, method, status) VALUES (999999, x'00', 'd', 's', 'manual', 'reported')`); err == nil {
+		t.Error("evidence for a missing relation was accepted: foreign keys are off")
+	}
+}

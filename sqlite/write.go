@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,18 +21,33 @@ import (
 // Write runs fn in one IMMEDIATE transaction: if fn returns an error (or
 // panics) everything it wrote is rolled back.
 func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis.WriteResult, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return axis.WriteResult{}, fmt.Errorf("store %s: begin write: %w", s.path, err)
+	}
+	// SQLite's foreign-key checks are off while the writer writes: they
+	// cost three lookups a relation (both actors, and the relation of its
+	// evidence) and the writer guarantees them itself: it checks actor
+	// codes against the actors table before it writes a relation, and
+	// numbers evidence with the IDs of relations it wrote or read. The
+	// pragma cannot change inside a transaction, so it is set on the
+	// connection around it.
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		conn.Close()
+		return axis.WriteResult{}, fmt.Errorf("store %s: begin write: %w", s.path, err)
+	}
+	defer func() {
+		if _, ferr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); ferr != nil {
+			// Never hand a connection without the checks back to the pool.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+		conn.Close()
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return axis.WriteResult{}, fmt.Errorf("store %s: begin write: %w", s.path, err)
 	}
 	w := &writer{ctx: ctx, tx: tx}
-	// Foreign keys are checked at commit, not per statement: an immediate
-	// check makes SQLite keep a statement journal for every multi-row
-	// INSERT, which costs more than the check.
-	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
-		tx.Rollback()
-		return axis.WriteResult{}, err
-	}
 	defer func() {
 		w.closeStmts()
 		if p := recover(); p != nil {
