@@ -193,3 +193,23 @@ func BenchmarkDyadQuery(b *testing.B) {
 	b.ReportMetric(ms(0.99), "dyad-p99-ms")
 	b.ReportMetric(float64(rows)/float64(len(lat)), "relations/query")
 }
+
+// BenchmarkSearch runs full-text searches over the synthetic store, with
+// the CLI's default limit: a word in one sentence in ten (every hit is
+// ranked) and a rare one.
+func BenchmarkSearch(b *testing.B) {
+	bulkStore(b)
+	for _, q := range []string{"troops", "Report 4242"} {
+		b.Run(q, func(b *testing.B) {
+			hits := 0
+			for range b.N {
+				hs, err := bulk.store.Search(ctx, q, 20)
+				if err != nil {
+					b.Fatal(err)
+				}
+				hits = len(hs)
+			}
+			b.ReportMetric(float64(hits), "hits")
+		})
+	}
+}
