@@ -327,3 +327,52 @@ func TestForeignKeysAfterWrite(t *testing.T) {
 		t.Error("evidence for a missing relation was accepted: foreign keys are off")
 	}
 }
+
+// TestUpgradeFromFirstSchema: a store written by the first schema (only
+// 0001 applied, FTS index with token counts, 4 KiB pages) gets the later
+// migrations on Open, and its evidence stays searchable and writable.
+func TestUpgradeFromFirstSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "axis.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed(t, s)
+	// Put the FTS table back as 0001 made it and forget the later
+	// migrations, as in a store created before they existed.
+	for _, q := range []string{
+		`DROP TABLE evidence_fts`,
+		`CREATE VIRTUAL TABLE evidence_fts USING fts5(sentence, content = 'evidence', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')`,
+		`INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild')`,
+		`DELETE FROM schema_migrations WHERE version > 1`,
+	} {
+		if _, err := s.DB().Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	s.Close()
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n < 3 {
+		t.Fatalf("%d migrations recorded (%v), want at least 3", n, err)
+	}
+	hits, err := s.Search(ctx, "artillery", 0)
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("Search(artillery) = %d hits, %v after the upgrade; want 2", len(hits), err)
+	}
+	_, err = s.Write(ctx, func(w axis.Writer) error {
+		_, err := w.PutRelation(&axis.Relation{Source: "CHN", Target: "RUS", Kind: axis.Arms, Date: axis.Day(2024, 7, 1),
+			Evidence: []axis.Evidence{{DocumentID: "doc2", Sentence: "China sold artillery fuzes to Russia.", Method: axis.MethodManual}}})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := s.Search(ctx, "artillery", 0); err != nil || len(hits) != 3 {
+		t.Fatalf("Search(artillery) = %d hits, %v after a write; want 3", len(hits), err)
+	}
+}
