@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"time"
 
 	"axis"
 	"axis/scenario"
@@ -12,7 +13,7 @@ type EscalationRequest struct {
 	// Trigger is "ATTACKER attacks TARGET [in THEATER] [on DATE]".
 	Trigger string `json:"trigger"`
 	// At is the date whose commitments are in force (default: the
-	// trigger's date, else everything stored).
+	// trigger's date, else today).
 	At axis.Date `json:"at"`
 	// Trials (default 10,000, at most MaxTrials) and Seed (default 1).
 	Trials int     `json:"trials"`
@@ -49,6 +50,12 @@ func (s *Server) simulateEscalation(w http.ResponseWriter, r *http.Request) erro
 	at := req.At
 	if at.IsZero() {
 		at = tr.Date
+	}
+	if at.IsZero() {
+		// As the CLI does: the world of today, so that only wars still
+		// under way link theaters (an undated world counts every attack
+		// ever recorded as a war in progress).
+		at = axis.DateOf(time.Now())
 	}
 	for _, code := range []string{tr.Attacker, tr.Target} {
 		if _, err := s.store.Actor(r.Context(), code); err != nil {

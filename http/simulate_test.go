@@ -87,3 +87,14 @@ func TestSimulateSanctions(t *testing.T) {
 		})
 	}
 }
+
+// Without a date the world is today's, as on the command line: an undated
+// world would count every attack ever recorded as a war still under way.
+func TestSimulateEscalationDefaultsToToday(t *testing.T) {
+	base := start(t, fixture(t), axishttp.Options{})
+	_, env := do(t, base, call{method: "POST", path: "/api/v1/simulate/escalation", body: `{"trigger":"USA attacks PRK","trials":100}`})
+	res := decode[scenario.EscalationResult](t, env.Data)
+	if res.At.IsZero() || !strings.HasPrefix(res.World, "store at ") {
+		t.Errorf("world %q at %v, want today's", res.World, res.At)
+	}
+}
