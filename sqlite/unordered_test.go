@@ -25,7 +25,7 @@ func TestEachRelationUnorderedMatchesOrdered(t *testing.T) {
 		// Dates run backwards so that id order and date order differ.
 		for i := 0; i < 30; i++ {
 			r := &axis.Relation{Source: "AAA", Target: []string{"BBB", "CCC"}[i%2], Kind: axis.Arms,
-				Date: axis.Day(2024-i/12, 12-i%12, 1),
+				Date:     axis.Day(2024-i/12, 12-i%12, 1),
 				Evidence: []axis.Evidence{{DocumentID: doc.ID, Sentence: fmt.Sprint("sentence ", i), Method: "manual", Confidence: 1}}}
 			if _, err := w.PutRelation(r); err != nil {
 				return err
