@@ -258,3 +258,46 @@ func CommitEach(ctx context.Context, st axis.Store, sum *Summary, docs []*axis.D
 	}
 	return nil
 }
+
+// Run is what every import starts from: its inputs, the resolver of codes
+// and names, and the summary it fills.
+type Run struct {
+	Inputs   []Input
+	Resolver *Resolver
+	Summary  *Summary
+}
+
+// Prepare checks the options, lists the inputs and opens a resolver on the
+// store. Nothing is read yet.
+func Prepare(ctx context.Context, st axis.Store, paths []string, opt Options, format string) (*Run, error) {
+	if err := opt.CheckActors(); err != nil {
+		return nil, err
+	}
+	ins, err := Inputs(paths)
+	if err != nil {
+		return nil, err
+	}
+	res, err := NewResolver(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	if err := res.CheckFilter(opt.Actors); err != nil {
+		return nil, err
+	}
+	return &Run{Inputs: ins, Resolver: res, Summary: NewSummary(format)}, nil
+}
+
+// ReadAll reads every input with read and returns their documents in
+// order; the summary lists the files read.
+func (r *Run) ReadAll(read func(in *Input) (*axis.Document, error)) ([]*axis.Document, error) {
+	var docs []*axis.Document
+	for i := range r.Inputs {
+		doc, err := read(&r.Inputs[i])
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, doc)
+		r.Summary.Files = append(r.Summary.Files, r.Inputs[i].Name)
+	}
+	return docs, nil
+}

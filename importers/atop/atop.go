@@ -74,35 +74,20 @@ var dyadCols = []string{"statea", "stateb", "year", "defense", "offense", "neutr
 // Import reads ATOP files (member-level or dyad-year, told apart by their
 // header) and commits their commitments in one Write.
 func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
-	if err := opt.CheckActors(); err != nil {
-		return nil, err
-	}
-	ins, err := importers.Inputs(paths)
+	run, err := importers.Prepare(ctx, st, paths, opt, "atop")
 	if err != nil {
 		return nil, err
 	}
-	res, err := importers.NewResolver(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := res.CheckFilter(opt.Actors); err != nil {
-		return nil, err
-	}
-	sum := importers.NewSummary("atop")
 	var pacts importers.Pacts
-	var docs []*axis.Document
 	var read int64
-	for i := range ins {
-		in := &ins[i]
-		doc, err := readInput(ctx, in, res, &opt, sum, &pacts, &read)
-		if err != nil {
-			return sum, err
-		}
-		docs = append(docs, doc)
-		sum.Files = append(sum.Files, in.Name)
+	docs, err := run.ReadAll(func(in *importers.Input) (*axis.Document, error) {
+		return readInput(ctx, in, run.Resolver, &opt, run.Summary, &pacts, &read)
+	})
+	if err != nil {
+		return run.Summary, err
 	}
-	sum.SortSkips()
-	return sum, importers.Commit(ctx, st, sum, docs, res, pacts.Relations())
+	run.Summary.SortSkips()
+	return run.Summary, importers.Commit(ctx, st, run.Summary, docs, run.Resolver, pacts.Relations())
 }
 
 func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts, read *int64) (*axis.Document, error) {

@@ -49,34 +49,20 @@ var memberCols = []string{"version4id", "ccode", "mem_st_year", "mem_end_year", 
 // Import reads COW alliance files (by-dyad or by-member, told apart by
 // their header) and commits their commitments in one Write.
 func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
-	if err := opt.CheckActors(); err != nil {
-		return nil, err
-	}
-	ins, err := importers.Inputs(paths)
+	run, err := importers.Prepare(ctx, st, paths, opt, "cow")
 	if err != nil {
 		return nil, err
 	}
-	res, err := importers.NewResolver(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := res.CheckFilter(opt.Actors); err != nil {
-		return nil, err
-	}
-	sum := importers.NewSummary("cow")
 	var pacts importers.Pacts
-	var docs []*axis.Document
 	var read int64
-	for i := range ins {
-		doc, err := readInput(ctx, &ins[i], res, &opt, sum, &pacts, &read)
-		if err != nil {
-			return sum, err
-		}
-		docs = append(docs, doc)
-		sum.Files = append(sum.Files, ins[i].Name)
+	docs, err := run.ReadAll(func(in *importers.Input) (*axis.Document, error) {
+		return readInput(ctx, in, run.Resolver, &opt, run.Summary, &pacts, &read)
+	})
+	if err != nil {
+		return run.Summary, err
 	}
-	sum.SortSkips()
-	return sum, importers.Commit(ctx, st, sum, docs, res, pacts.Relations())
+	run.Summary.SortSkips()
+	return run.Summary, importers.Commit(ctx, st, run.Summary, docs, run.Resolver, pacts.Relations())
 }
 
 // row is one dyad (or one member, B unset) as read.

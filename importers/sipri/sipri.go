@@ -87,32 +87,18 @@ func Item(description, category string) string {
 // Import reads SIPRI trade registers and commits their transfers in one
 // Write.
 func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
-	if err := opt.CheckActors(); err != nil {
-		return nil, err
-	}
-	ins, err := importers.Inputs(paths)
+	run, err := importers.Prepare(ctx, st, paths, opt, "sipri")
 	if err != nil {
 		return nil, err
 	}
-	res, err := importers.NewResolver(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := res.CheckFilter(opt.Actors); err != nil {
-		return nil, err
-	}
-	sum := importers.NewSummary("sipri")
 	deals := map[dealKey]*deal{}
 	var order []dealKey
-	var docs []*axis.Document
 	var read int64
-	for i := range ins {
-		doc, err := readInput(ctx, &ins[i], res, &opt, sum, deals, &order, &read)
-		if err != nil {
-			return sum, err
-		}
-		docs = append(docs, doc)
-		sum.Files = append(sum.Files, ins[i].Name)
+	docs, err := run.ReadAll(func(in *importers.Input) (*axis.Document, error) {
+		return readInput(ctx, in, run.Resolver, &opt, run.Summary, deals, &order, &read)
+	})
+	if err != nil {
+		return run.Summary, err
 	}
 	rels := make([]*axis.Relation, 0, len(order))
 	for _, k := range order {
@@ -126,8 +112,8 @@ func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Op
 		rels = append(rels, d.rel)
 	}
 	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Date.Before(rels[j].Date) })
-	sum.SortSkips()
-	return sum, importers.Commit(ctx, st, sum, docs, res, rels)
+	run.Summary.SortSkips()
+	return run.Summary, importers.Commit(ctx, st, run.Summary, docs, run.Resolver, rels)
 }
 
 type dealKey struct {
