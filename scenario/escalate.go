@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"axis"
 )
@@ -395,8 +397,12 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 // emptied in O(1) by the next stamp, so a trial allocates nothing once the
 // arrays have grown.
 type trial struct {
+	// Workers write their trial's fields and arrays all the time: padding
+	// keeps two workers' state off a shared cache line (false sharing made
+	// two workers do 45% more work than one).
+	_      [cachePad]byte
 	m      *model
-	pcg    *rand.PCG
+	pcg    rand.PCG
 	side   []int8
 	front  []uint8
 	parent []int32 // arc index, or -1 for the trigger, or -2-war for a war link
@@ -433,15 +439,44 @@ type trial struct {
 	chainCount []int64
 	chainHash  []uint64 // identity of a chain's content, equal across workers
 	chainOf    []int32
+	_          [cachePad]byte
+}
+
+// cachePad is two cache lines: adjacent-line prefetch makes lines pair up.
+const cachePad = 128
+
+// padded makes a slice of n elements with cachePad bytes free on each side,
+// so that no other allocation (another worker's array) shares its cache
+// lines.
+func padded[T any](n, c int) []T {
+	var z T
+	pad := (cachePad + int(unsafe.Sizeof(z)) - 1) / int(unsafe.Sizeof(z))
+	c = max(n, c)
+	return make([]T, pad+c+pad)[pad : pad+n : pad+c]
+}
+
+// appendP appends v to s, growing it as padded does.
+func appendP[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		g := padded[T](len(s), 2*len(s)+16)
+		copy(g, s)
+		s = g
+	}
+	s = s[:len(s)+1]
+	s[len(s)-1] = v
+	return s
 }
 
 func newTrial(m *model) *trial {
-	t := &trial{m: m, pcg: rand.NewPCG(0, 0), side: make([]int8, m.n), front: make([]uint8, m.n), parent: make([]int32, m.n),
-		parentFrom: make([]int32, m.n), joinGroup: make([]int16, m.n), drawn: make([]uint32, len(m.arcs)), joins: make([][2]int64, m.n), chainOf: make([]int32, m.n),
-		held: make([]bool, len(m.arcs)), waitHead: make([]int32, m.n), waitStamp: make([]uint32, m.n),
-		chainIDs: map[chainKey]int32{}, groupCalled: make([]uint32, m.n*m.groups)}
+	n, na := m.n, len(m.arcs)
+	t := &trial{m: m, side: padded[int8](n, 0), front: padded[uint8](n, 0), parent: padded[int32](n, 0),
+		parentFrom: padded[int32](n, 0), joinGroup: padded[int16](n, 0), drawn: padded[uint32](na, 0), joins: padded[[2]int64](n, 0), chainOf: padded[int32](n, 0),
+		held: padded[bool](na, 0), waitHead: padded[int32](n, 0), waitStamp: padded[uint32](n, 0),
+		chainIDs: map[chainKey]int32{}, groupCalled: padded[uint32](n*m.groups, 0),
+		bell: padded[int32](0, n), lnkNext: padded[int32](0, 64), lnkVal: padded[int32](0, 64),
+		recheck: padded[int32](0, 64), recheckFull: padded[int32](0, 64), attackerWait: padded[int32](0, 64)}
 	if m.nbr != nil {
-		t.und = make([]uint64, (m.n+63)/64)
+		t.und = padded[uint64]((n+63)/64, 0)
 	}
 	return t
 }
@@ -451,8 +486,8 @@ func (t *trial) push(head []int32, stamp []uint32, x, v int32) {
 	if stamp[x] != t.stamp {
 		stamp[x], head[x] = t.stamp, -1
 	}
-	t.lnkNext = append(t.lnkNext, head[x])
-	t.lnkVal = append(t.lnkVal, v)
+	t.lnkNext = appendP(t.lnkNext, head[x])
+	t.lnkVal = appendP(t.lnkVal, v)
 	head[x] = int32(len(t.lnkVal) - 1)
 }
 
@@ -626,7 +661,7 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 			}
 			if !t.intervened {
 				if mayDefer {
-					t.attackerWait = append(t.attackerWait, ai)
+					t.attackerWait = appendP(t.attackerWait, ai)
 				}
 				return
 			}
@@ -701,14 +736,16 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 	if via >= 0 {
 		t.joinGroup[y] = t.m.hot[via].group
 	}
-	t.bell = append(t.bell, y)
+	t.bell = appendP(t.bell, y)
 	if s == 2 && y != t.m.target && !t.intervened {
 		t.intervened = true
-		t.recheckFull = append(t.recheckFull, t.attackerWait...)
+		for _, ai := range t.attackerWait {
+			t.recheckFull = appendP(t.recheckFull, ai)
+		}
 	}
 	if t.waitStamp[y] == t.stamp {
 		for l := t.waitHead[y]; l >= 0; l = t.lnkNext[l] {
-			t.recheck = append(t.recheck, t.lnkVal[l])
+			t.recheck = appendP(t.recheck, t.lnkVal[l])
 		}
 	}
 	// A state already at war elsewhere links that theater, and its enemies
@@ -812,14 +849,14 @@ func (t *trial) tally(chains bool) {
 		if !ok {
 			id = int32(len(t.chainPar))
 			t.chainIDs[k] = id
-			t.chainPar = append(t.chainPar, k.par)
-			t.chainStep = append(t.chainStep, k.step)
-			t.chainCount = append(t.chainCount, 0)
+			t.chainPar = appendP(t.chainPar, k.par)
+			t.chainStep = appendP(t.chainStep, k.step)
+			t.chainCount = appendP(t.chainCount, 0)
 			ph := uint64(0x51ed27)
 			if k.par >= 0 {
 				ph = t.chainHash[k.par]
 			}
-			t.chainHash = append(t.chainHash, splitmix64(ph^splitmix64(uint64(k.step))))
+			t.chainHash = appendP(t.chainHash, splitmix64(ph^splitmix64(uint64(k.step))))
 		}
 		t.chainOf[b] = id
 		t.chainCount[id]++
@@ -869,23 +906,35 @@ func Escalate(ctx context.Context, w *World, tr Trigger, p Params, opt RunOption
 	if err != nil {
 		return nil, err
 	}
+	// Workers take blocks of trials as they become free: the first
+	// ChainTrials trials cost more (chains are counted) and a shared
+	// machine may slow one worker down. Every tally is an integer sum and
+	// chains merge by content, so who ran which trial never shows.
+	const block = 256
 	workers := make([]*trial, opt.Workers)
 	var wg sync.WaitGroup
+	var next atomic.Int64
 	errs := make([]error, opt.Workers)
 	for k := range workers {
-		workers[k] = newTrial(m)
-		lo, hi := k*opt.Trials/opt.Workers, (k+1)*opt.Trials/opt.Workers
 		wg.Add(1)
-		go func(t *trial, lo, hi, k int) {
+		go func(k int) {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				if i&1023 == 0 && ctx.Err() != nil {
+			t := newTrial(m) // allocated on the worker's own P
+			workers[k] = t
+			for {
+				lo := int(next.Add(block)) - block
+				if lo >= opt.Trials {
+					return
+				}
+				if ctx.Err() != nil {
 					errs[k] = ctx.Err()
 					return
 				}
-				t.run(opt.Seed, i, i < opt.ChainTrials)
+				for i := lo; i < min(lo+block, opt.Trials); i++ {
+					t.run(opt.Seed, i, i < opt.ChainTrials)
+				}
 			}
-		}(workers[k], lo, hi, k)
+		}(k)
 	}
 	wg.Wait()
 	for _, e := range errs {
