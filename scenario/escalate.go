@@ -151,6 +151,7 @@ const (
 	flagOppose
 	flagOffend
 	flagDefend
+	flagMore // the next arc goes to the same actor
 )
 
 // threshold turns a probability into a bound on a 53-bit uniform draw.
@@ -183,6 +184,9 @@ type model struct {
 	// first arc to it.
 	rankBase []int32
 	firstArc []int32
+	// nbHot[k] is a copy of hot[firstArc[k]]: one load instead of two
+	// dependent ones for the common neighbour with a single arc.
+	nbHot []hotArc
 	// mainGroup is the first multilateral group of an actor's arcs, and
 	// nbrEx its neighbour bitset without that group's arcs.
 	mainGroup []int16
@@ -350,6 +354,11 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 	for i := 1; i <= m.n; i++ {
 		m.outStart[i] += m.outStart[i-1]
 	}
+	for i := int32(0); i+1 < m.holdStart[0]; i++ {
+		if m.arcs[i].from == m.arcs[i+1].from && m.arcs[i].to == m.arcs[i+1].to {
+			m.hot[i].flags |= flagMore
+		}
+	}
 	if m.n <= maxBitsetActors {
 		W := (m.n + 63) / 64
 		m.nbr = make([]uint64, m.n*W)
@@ -367,6 +376,7 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 				y := int(m.hot[ai].to)
 				if m.nbr[x*W+y/64]&(1<<(y%64)) == 0 {
 					m.firstArc = append(m.firstArc, ai) // arcs are sorted by to
+					m.nbHot = append(m.nbHot, m.hot[ai])
 				}
 				m.nbr[x*W+y/64] |= 1 << (y % 64)
 				if g := m.hot[ai].group; g == 0 || g != m.mainGroup[x] {
@@ -569,7 +579,6 @@ func (t *trial) pullBits(x int32) {
 	nb := nbr[int(x)*W : int(x)*W+W]
 	rank := m.rankBase[int(x)*W : int(x)*W+W]
 	first := m.firstArc
-	hi := m.outStart[x+1]
 	sx, fx := t.side[x], t.front[x]
 	for w, bitsN := range nb {
 		bits := bitsN & t.und[w]
@@ -580,24 +589,25 @@ func (t *trial) pullBits(x int32) {
 			// The k-th neighbour of x (k = rank of y's bit) has its first
 			// arc at firstArc[k].
 			k := rank[w] + int32(bits2.OnesCount64(full[w]&(1<<b-1)))
-			for ai := first[k]; ai < hi && m.hot[ai].to == y; ai++ {
-				if t.side[y] != 0 {
-					break
-				}
-				h := &m.hot[ai]
-				f := h.flags
+			ai, h := first[k], &m.nbHot[k]
+			for t.side[y] == 0 {
+				f := h.flags &^ flagMore
 				// The common cases inline: no condition, or a defence pact
 				// of a state already attacked.
 				if f == 0 || (f == flagDefend && (sx != 1 || t.intervened)) {
-					if h.group != 0 && (h.group == gx || !t.firstCall(y, h.group)) {
-						continue
+					if h.group == 0 || (h.group != gx && t.firstCall(y, h.group)) {
+						if t.pcg.Uint64()>>11 < h.thr {
+							t.join(y, sx, fx, ai, x)
+						}
 					}
-					if t.pcg.Uint64()>>11 < h.thr {
-						t.join(y, sx, fx, ai, x)
-					}
-					continue
+				} else {
+					t.pull(x, ai)
 				}
-				t.pull(x, ai)
+				if h.flags&flagMore == 0 {
+					break
+				}
+				ai++
+				h = &m.hot[ai]
 			}
 		}
 	}
@@ -606,7 +616,7 @@ func (t *trial) pullBits(x int32) {
 // pull activates pulling arc ai of belligerent x, whose to is undecided.
 func (t *trial) pull(x, ai int32) {
 	h := &t.m.hot[ai]
-	f := h.flags
+	f := h.flags &^ flagMore
 	if h.group != 0 && h.group == t.joinGroup[x] {
 		return
 	}
