@@ -8,19 +8,30 @@ import (
 )
 
 // scanParts is how many concurrent queries a whole-store scan is split
-// into when the store has an unordered scan (axis.UnorderedReader): each
+// into. A store with a lean scan (axis.LeanReader) splits the table into
+// that many ranges of ids itself. Otherwise, when the store has an
+// unordered scan (axis.UnorderedReader), the kinds are split: each
 // query then runs on its own connection and core, and skipping the other
 // part's rows costs little. An ordered scan walks the date index and reads
 // every row to test its kind, so splitting it would only double the work;
 // it runs as one query.
 var scanParts = 2
 
-// eachPart streams the relations that pass f and win through fn, split by
-// kind into up to scanParts concurrent queries (see scanParts). fn receives the part's
+// eachPart streams the relations that pass f and win through fn, split
+// into up to scanParts concurrent queries (see scanParts). fn receives the part's
 // index and is never called concurrently for the same part, so callers keep
 // one accumulator per part and merge them in part order (which keeps float
 // sums deterministic). Within a part relations come in store order.
 func eachPart(ctx context.Context, r axis.Reader, f axis.RelationFilter, win Window, fn func(part int, rel *axis.Relation) error) (int, error) {
+	if lr, ok := lean(r, f); ok {
+		b := win.compile()
+		return scanParts, lr.EachRelationLean(ctx, f, scanParts, func(part int, rel *axis.Relation) error {
+			if !b.contains(rel) {
+				return nil
+			}
+			return fn(part, rel)
+		})
+	}
 	kinds := f.Kinds
 	if len(kinds) == 0 {
 		for _, k := range axis.Ontology {
@@ -77,4 +88,15 @@ func containsFamily(fs []axis.Family, f axis.Family) bool {
 		}
 	}
 	return false
+}
+
+// lean returns the store's lean scan when it has one and f allows it (no
+// evidence, limit or offset). The analyses that use it keep no relation
+// past fn, as axis.LeanReader requires.
+func lean(r axis.Reader, f axis.RelationFilter) (axis.LeanReader, bool) {
+	lr, ok := r.(axis.LeanReader)
+	if !ok || f.WithEvidence || f.Limit > 0 || f.Offset > 0 {
+		return nil, false
+	}
+	return lr, true
 }

@@ -66,14 +66,24 @@ func (w Window) Contains(r *axis.Relation) bool {
 }
 
 // each streams the relations that pass f and the window. No analysis
-// depends on their order, so it uses the store's unordered scan when the
-// store has one (axis.UnorderedReader).
+// depends on their order, so it uses the store's lean scan
+// (axis.LeanReader, in one part) or its unordered scan
+// (axis.UnorderedReader) when the store has one; fn must not keep the
+// relation it is given.
 func each(ctx context.Context, rd axis.Reader, f axis.RelationFilter, win Window, fn func(*axis.Relation) error) error {
+	b := win.compile()
+	if lr, ok := lean(rd, f); ok {
+		return lr.EachRelationLean(ctx, f, 1, func(_ int, r *axis.Relation) error {
+			if !b.contains(r) {
+				return nil
+			}
+			return fn(r)
+		})
+	}
 	walk := rd.EachRelation
 	if u, ok := rd.(axis.UnorderedReader); ok {
 		walk = u.EachRelationUnordered
 	}
-	b := win.compile()
 	return walk(ctx, f, func(r *axis.Relation) error {
 		if !b.contains(r) {
 			return nil
