@@ -468,13 +468,36 @@ func padded[T any](n, c int) []T {
 // appendP appends v to s, growing it as padded does.
 func appendP[T any](s []T, v T) []T {
 	if len(s) == cap(s) {
-		g := padded[T](len(s), 2*len(s)+16)
-		copy(g, s)
-		s = g
+		s = growP(s, 1)
 	}
-	s = s[:len(s)+1]
-	s[len(s)-1] = v
-	return s
+	return append(s, v)
+}
+
+// appendI32 is appendP for the hot int32 lists; unlike the generic
+// instance, it inlines.
+func appendI32(s []int32, v int32) []int32 {
+	if len(s) == cap(s) {
+		s = growP(s, 1)
+	}
+	return append(s, v)
+}
+
+// appendAllP appends vs to s, growing it as padded does.
+func appendAllP[T any](s, vs []T) []T {
+	if len(s)+len(vs) > cap(s) {
+		s = growP(s, len(vs))
+	}
+	return append(s, vs...)
+}
+
+// growP returns s in a padded array with room for k more. It stays out
+// of line so that appendP inlines.
+//
+//go:noinline
+func growP[T any](s []T, k int) []T {
+	g := padded[T](len(s), 2*(len(s)+k)+16)
+	copy(g, s)
+	return g
 }
 
 func newTrial(m *model) *trial {
@@ -496,8 +519,8 @@ func (t *trial) push(head []int32, stamp []uint32, x, v int32) {
 	if stamp[x] != t.stamp {
 		stamp[x], head[x] = t.stamp, -1
 	}
-	t.lnkNext = appendP(t.lnkNext, head[x])
-	t.lnkVal = appendP(t.lnkVal, v)
+	t.lnkNext = appendI32(t.lnkNext, head[x])
+	t.lnkVal = appendI32(t.lnkVal, v)
 	head[x] = int32(len(t.lnkVal) - 1)
 }
 
@@ -671,7 +694,7 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 			}
 			if !t.intervened {
 				if mayDefer {
-					t.attackerWait = appendP(t.attackerWait, ai)
+					t.attackerWait = appendI32(t.attackerWait, ai)
 				}
 				return
 			}
@@ -746,16 +769,14 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 	if via >= 0 {
 		t.joinGroup[y] = t.m.hot[via].group
 	}
-	t.bell = appendP(t.bell, y)
+	t.bell = appendI32(t.bell, y)
 	if s == 2 && y != t.m.target && !t.intervened {
 		t.intervened = true
-		for _, ai := range t.attackerWait {
-			t.recheckFull = appendP(t.recheckFull, ai)
-		}
+		t.recheckFull = appendAllP(t.recheckFull, t.attackerWait)
 	}
 	if t.waitStamp[y] == t.stamp {
 		for l := t.waitHead[y]; l >= 0; l = t.lnkNext[l] {
-			t.recheck = appendP(t.recheck, t.lnkVal[l])
+			t.recheck = appendI32(t.recheck, t.lnkVal[l])
 		}
 	}
 	// A state already at war elsewhere links that theater, and its enemies
