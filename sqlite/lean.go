@@ -37,10 +37,19 @@ func (s *Store) EachRelationLean(ctx context.Context, f axis.RelationFilter, par
 	if f.WithEvidence || f.Limit > 0 || f.Offset > 0 {
 		return axis.Errorf(axis.EINVALID, "EachRelationLean reads no evidence and takes no limit or offset")
 	}
-	parts = max(parts, 1)
 	where, args := filterSQL(&f)
+	// Each part comes in id order, like EachRelationUnordered: a table
+	// scan needs no sort for it, and a filter answered from an index sorts
+	// only what it selects. Analyses then sum in the same order on both
+	// paths.
+	q := `SELECT ` + leanCols + ` FROM relations r` + where
+	if parts <= 1 {
+		return s.leanScan(ctx, q+` ORDER BY r.id`, args, func(r *axis.Relation) error { return fn(0, r) })
+	}
+	// Two subqueries: SQLite answers min or max alone from the end of the
+	// rowid B-tree, but min and max together with a full scan.
 	var lo, hi sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT min(id), max(id) FROM relations`).Scan(&lo, &hi); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT min(id) FROM relations), (SELECT max(id) FROM relations)`).Scan(&lo, &hi); err != nil {
 		return err
 	}
 	if !lo.Valid {
@@ -48,14 +57,6 @@ func (s *Store) EachRelationLean(ctx context.Context, f axis.RelationFilter, par
 	}
 	span := hi.Int64 - lo.Int64 + 1
 	parts = int(min(int64(parts), span))
-	// Each part comes in id order, like EachRelationUnordered: a table
-	// scan needs no sort for it, and a filter answered from an index sorts
-	// only what it selects. Analyses then sum in the same order on both
-	// paths.
-	q := `SELECT ` + leanCols + ` FROM relations r` + where
-	if parts == 1 {
-		return s.leanScan(ctx, q+` ORDER BY r.id`, args, func(r *axis.Relation) error { return fn(0, r) })
-	}
 	if where == "" {
 		q += ` WHERE `
 	} else {
