@@ -142,6 +142,15 @@ type hotArc struct {
 	flags uint8 // flagComplex, flagOppose, flagOffend
 }
 
+// nbArc is hotArc for a neighbour's first arc, with the arc's index in
+// place of its to.
+type nbArc struct {
+	thr   uint64
+	ai    int32
+	group int16
+	flags uint8
+}
+
 // maxBitsetActors bounds the worlds that use neighbour bitsets (an n×n
 // table of int32: 4 MB at 1,024 actors).
 var maxBitsetActors = 1024
@@ -179,14 +188,16 @@ type model struct {
 	// For worlds of up to maxBitsetActors actors, nbr holds each actor's
 	// pull-arc targets as a bitset (W words per actor).
 	nbr []uint64
-	// rankBase[x*W+w] is the index in firstArc of x's first neighbour in
-	// word w; firstArc lists, per actor and neighbour in code order, the
-	// first arc to it.
+	// rankBase[x*W+w] is the index in nbHot of x's first neighbour in
+	// word w; nbHot lists, per actor and neighbour in code order, the
+	// first arc to it, with that arc's hot fields, so the common neighbour
+	// with a single arc costs one load.
 	rankBase []int32
-	firstArc []int32
-	// nbHot[k] is a copy of hot[firstArc[k]]: one load instead of two
-	// dependent ones for the common neighbour with a single arc.
-	nbHot []hotArc
+	nbHot    []nbArc
+	// holdFrom[i] is arcs[holdStart[0]+i].from, for join's scan.
+	holdFrom []int32
+	// thrMatch is thr for arcs whose named adversary is in the war.
+	thrMatch []uint64
 	// mainGroup is the first multilateral group of an actor's arcs, and
 	// nbrEx its neighbour bitset without that group's arcs.
 	mainGroup []int16
@@ -323,12 +334,16 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 		}
 	}
 	m.holdStart[0] = pulls
+	for _, a := range m.arcs[pulls:] {
+		m.holdFrom = append(m.holdFrom, a.from)
+	}
 	for i := 1; i <= m.n; i++ {
 		m.holdStart[i] += m.holdStart[i-1]
 	}
 	m.outStart = make([]int32, m.n+1)
 	m.hot = make([]hotArc, len(m.arcs))
 	m.thr = make([]uint64, len(m.arcs))
+	m.thrMatch = make([]uint64, len(m.arcs))
 	for i := range m.arcs {
 		a := &m.arcs[i]
 		if a.typ != arcHold {
@@ -336,6 +351,7 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 		}
 		m.hot[i].to, m.hot[i].group, m.thr[i] = a.to, a.group, threshold(a.p)
 		m.hot[i].thr = m.thr[i]
+		m.thrMatch[i] = threshold(a.pMatch)
 		// Simple arcs (no condition to check at run time) take the fast
 		// path in trial.run; the rest go through trial.eval.
 		if len(a.adv) > 0 || a.theaters != 0 || a.typ == arcHold || a.nonProv {
@@ -371,12 +387,12 @@ func compile(w *World, t Trigger, p Params) (*model, error) {
 					m.mainGroup[x] = g
 				}
 			}
-			base := int32(len(m.firstArc))
+			base := int32(len(m.nbHot))
 			for ai := m.outStart[x]; ai < m.outStart[x+1]; ai++ {
 				y := int(m.hot[ai].to)
 				if m.nbr[x*W+y/64]&(1<<(y%64)) == 0 {
-					m.firstArc = append(m.firstArc, ai) // arcs are sorted by to
-					m.nbHot = append(m.nbHot, m.hot[ai])
+					h := m.hot[ai] // arcs are sorted by to: ai is y's first
+					m.nbHot = append(m.nbHot, nbArc{thr: h.thr, ai: ai, group: h.group, flags: h.flags})
 				}
 				m.nbr[x*W+y/64] |= 1 << (y % 64)
 				if g := m.hot[ai].group; g == 0 || g != m.mainGroup[x] {
@@ -601,7 +617,6 @@ func (t *trial) pullBits(x int32) {
 	full := m.nbr[int(x)*W : int(x)*W+W]
 	nb := nbr[int(x)*W : int(x)*W+W]
 	rank := m.rankBase[int(x)*W : int(x)*W+W]
-	first := m.firstArc
 	sx, fx := t.side[x], t.front[x]
 	for w, bitsN := range nb {
 		bits := bitsN & t.und[w]
@@ -610,27 +625,29 @@ func (t *trial) pullBits(x int32) {
 			y := int32(w<<6 + b)
 			bits &= bits - 1
 			// The k-th neighbour of x (k = rank of y's bit) has its first
-			// arc at firstArc[k].
+			// arc in nbHot[k].
 			k := rank[w] + int32(bits2.OnesCount64(full[w]&(1<<b-1)))
-			ai, h := first[k], &m.nbHot[k]
+			nh := &m.nbHot[k]
+			ai, thr, g, fl := nh.ai, nh.thr, nh.group, nh.flags
 			for t.side[y] == 0 {
-				f := h.flags &^ flagMore
+				f := fl &^ flagMore
 				// The common cases inline: no condition, or a defence pact
 				// of a state already attacked.
 				if f == 0 || (f == flagDefend && (sx != 1 || t.intervened)) {
-					if h.group == 0 || (h.group != gx && t.firstCall(y, h.group)) {
-						if t.pcg.Uint64()>>11 < h.thr {
+					if g == 0 || (g != gx && t.firstCall(y, g)) {
+						if t.pcg.Uint64()>>11 < thr {
 							t.join(y, sx, fx, ai, x)
 						}
 					}
 				} else {
 					t.pull(x, ai)
 				}
-				if h.flags&flagMore == 0 {
+				if fl&flagMore == 0 {
 					break
 				}
 				ai++
-				h = &m.hot[ai]
+				h := &m.hot[ai]
+				thr, g, fl = h.thr, h.group, h.flags
 			}
 		}
 	}
@@ -726,7 +743,7 @@ func (t *trial) eval(ai int32, mayDefer bool) {
 			}
 			return
 		}
-		thr = threshold(a.pMatch)
+		thr = t.m.thrMatch[ai]
 	}
 	t.drawn[ai] = t.stamp
 	if a.group != 0 && !t.firstCall(y, a.group) {
@@ -755,10 +772,13 @@ func (t *trial) join(y int32, s int8, front uint8, via, from int32) bool {
 	}
 	// Promises to stay out bind a state choosing to join, not the
 	// trigger's parties (via -1) or a state already at war (a war link).
-	for ai := t.m.holdStart[y]; via >= 0 && ai < t.m.holdStart[y+1]; ai++ {
-		x := t.m.arcs[ai].from
-		if t.side[x] == 3-s && t.holds(ai) {
-			return false
+	if via >= 0 {
+		m := t.m
+		h0 := m.holdStart[0]
+		for ai := m.holdStart[y]; ai < m.holdStart[y+1]; ai++ {
+			if t.side[m.holdFrom[ai-h0]] == 3-s && t.holds(ai) {
+				return false
+			}
 		}
 	}
 	t.side[y], t.front[y], t.parent[y], t.parentFrom[y] = s, front, via, from
@@ -844,7 +864,7 @@ func (t *trial) holds(ai int32) bool {
 			t.drawn[ai] = 0
 			return false
 		}
-		thr = threshold(a.pMatch)
+		thr = t.m.thrMatch[ai]
 	}
 	t.held[ai] = t.pcg.Uint64()>>11 < thr
 	return t.held[ai]
