@@ -435,3 +435,33 @@ func TestPlainLoopMatchesBitsets(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupedWorldPinned pins figures of a seeded run on the benchmark's
+// world, recorded before the worker state was padded and scheduled in
+// blocks: performance work must not change what a seed gives.
+func TestGroupedWorldPinned(t *testing.T) {
+	w := groupedWorld(200, 2000, 1)
+	tr := Trigger{Attacker: "SS3", Target: "SS40"}
+	want := []struct {
+		code             string
+		p, pAtt, pTarget float64
+	}{{"SS3", 1, 1, 0}, {"SS40", 1, 0, 1}, {"SS0", 0.8906, 0.3304, 0.5602}, {"SS4", 0.8906, 0.5602, 0.3304}, {"SS23", 0.7098, 0.7082, 0.0016}}
+	for _, workers := range []int{1, 2} {
+		res, err := Escalate(context.Background(), w, tr, DefaultParams(), RunOptions{Trials: 5000, Seed: 1, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ExpectedParticipants != 61.0232 || res.PMultiTheater != 0 || len(res.Chains) == 0 || res.Chains[0].Count != 864 {
+			t.Errorf("workers=%d: participants %v, multi-theater %v, top chain %+v; want 61.0232, 0, count 864", workers, res.ExpectedParticipants, res.PMultiTheater, res.Chains)
+		}
+		for i, s := range want {
+			if i >= len(res.States) {
+				t.Fatalf("workers=%d: only %d states", workers, len(res.States))
+			}
+			g := res.States[i]
+			if g.Code != s.code || g.PJoin != s.p || g.PAttackerSide != s.pAtt || g.PTargetSide != s.pTarget {
+				t.Errorf("workers=%d: state %d = %s %v %v %v; want %s %v %v %v", workers, i, g.Code, g.PJoin, g.PAttackerSide, g.PTargetSide, s.code, s.p, s.pAtt, s.pTarget)
+			}
+		}
+	}
+}
