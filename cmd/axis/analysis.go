@@ -170,6 +170,10 @@ SCORE is the summed weight (see --weights); BALANCE is A→B minus B→A.`,
 			if c.Title != "" {
 				title += ": " + c.Title
 			}
+			if format == "table" {
+				// A treaty's full name would widen every row; json and csv keep it.
+				title = clip(title, 60)
+			}
 			t.Add("commitment "+c.Source+"-"+c.Target, title, 1, "-", "-", dateText(c.Signed), dateText(c.Ended), c.Status, c.Evidence, f2(c.Score))
 		}
 		if len(res.Commitments) == 0 {
@@ -506,4 +510,13 @@ counted apart. --chart draws the series to an SVG or PNG file.`,
 		footer(cmd.OutOrStdout(), format, res.Weights, win)
 		return nil
 	},
+}
+
+// clip shortens s to at most n runes, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
