@@ -140,53 +140,50 @@ SCORE is the summed weight (see --weights); BALANCE is A→B minus B→A.`,
 		if err != nil {
 			return err
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		res, err := analysis.Ledger(cmd.Context(), s, w, args[0], args[1], win)
-		if err != nil {
-			return err
-		}
-		t := &Table{Header: []string{"SECTION", "KIND/ITEM", "RELATIONS", "EVENTS", "QUANTITY", "FIRST", "LAST", "STATUS", "EVIDENCE", "SCORE"}}
-		sections := []struct {
-			name string
-			fl   analysis.Flow
-		}{{res.A + "->" + res.B, res.AtoB}, {res.B + "->" + res.A, res.BtoA}, {res.A + "+" + res.B + " together", res.Mutual}}
-		for i, sec := range sections {
-			if sec.fl.Empty {
-				if i < 2 {
-					t.Add(sec.name, analysis.NothingRecorded, "-", "-", "-", "-", "-", "-", "-", "-")
+		return withStore(cmd, func(s axis.Store) error {
+			res, err := analysis.Ledger(cmd.Context(), s, w, args[0], args[1], win)
+			if err != nil {
+				return err
+			}
+			t := &Table{Header: []string{"SECTION", "KIND/ITEM", "RELATIONS", "EVENTS", "QUANTITY", "FIRST", "LAST", "STATUS", "EVIDENCE", "SCORE"}}
+			sections := []struct {
+				name string
+				fl   analysis.Flow
+			}{{res.A + "->" + res.B, res.AtoB}, {res.B + "->" + res.A, res.BtoA}, {res.A + "+" + res.B + " together", res.Mutual}}
+			for i, sec := range sections {
+				if sec.fl.Empty {
+					if i < 2 {
+						t.Add(sec.name, analysis.NothingRecorded, "-", "-", "-", "-", "-", "-", "-", "-")
+					}
+					continue
 				}
-				continue
+				for _, l := range sec.fl.Lines {
+					t.Add(sec.name, kindItem(l.Kind, l.Item), l.Relations, l.Events, quantityText(l.Quantities), dateText(l.First), dateText(l.Last), statusText(l.Statuses), l.Evidence, f2(l.Score))
+				}
 			}
-			for _, l := range sec.fl.Lines {
-				t.Add(sec.name, kindItem(l.Kind, l.Item), l.Relations, l.Events, quantityText(l.Quantities), dateText(l.First), dateText(l.Last), statusText(l.Statuses), l.Evidence, f2(l.Score))
+			for _, c := range res.Commitments {
+				title := string(c.Kind)
+				if c.Title != "" {
+					title += ": " + c.Title
+				}
+				if format == "table" {
+					// A treaty's full name would widen every row; json and csv keep it.
+					title = clip(title, 60)
+				}
+				t.Add("commitment "+c.Source+"-"+c.Target, title, 1, "-", "-", dateText(c.Signed), dateText(c.Ended), c.Status, c.Evidence, f2(c.Score))
 			}
-		}
-		for _, c := range res.Commitments {
-			title := string(c.Kind)
-			if c.Title != "" {
-				title += ": " + c.Title
+			if len(res.Commitments) == 0 {
+				t.Add("commitments", "none recorded", "-", "-", "-", "-", "-", "-", "-", "-")
+			}
+			if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
+				return err
 			}
 			if format == "table" {
-				// A treaty's full name would widen every row; json and csv keep it.
-				title = clip(title, 60)
+				fmt.Fprintf(cmd.OutOrStdout(), "\nbalance %s->%s: %s (%s->%s %s, %s->%s %s; hostile acts count negative)\n", res.A, res.B, f2(res.Balance), res.A, res.B, f2(res.AtoB.Score), res.B, res.A, f2(res.BtoA.Score))
 			}
-			t.Add("commitment "+c.Source+"-"+c.Target, title, 1, "-", "-", dateText(c.Signed), dateText(c.Ended), c.Status, c.Evidence, f2(c.Score))
-		}
-		if len(res.Commitments) == 0 {
-			t.Add("commitments", "none recorded", "-", "-", "-", "-", "-", "-", "-", "-")
-		}
-		if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
-			return err
-		}
-		if format == "table" {
-			fmt.Fprintf(cmd.OutOrStdout(), "\nbalance %s->%s: %s (%s->%s %s, %s->%s %s; hostile acts count negative)\n", res.A, res.B, f2(res.Balance), res.A, res.B, f2(res.AtoB.Score), res.B, res.A, f2(res.BtoA.Score))
-		}
-		footer(cmd.OutOrStdout(), format, res.Weights, win)
-		return nil
+			footer(cmd.OutOrStdout(), format, res.Weights, win)
+			return nil
+		})
 	},
 }
 
@@ -213,56 +210,53 @@ In csv format the pairs are listed one per row.`,
 		if err != nil {
 			return err
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		res, err := analysis.Cohesion(cmd.Context(), s, w, args, win)
-		if err != nil {
-			return err
-		}
-		out := cmd.OutOrStdout()
-		if format == "csv" {
-			t := &Table{Header: []string{"a", "b", "positive", "negative", "net", "relations"}}
-			for _, p := range res.Pairs {
-				t.Add(p.A, p.B, f2(p.Positive), f2(p.Negative), f2(p.Net), p.Relations)
+		return withStore(cmd, func(s axis.Store) error {
+			res, err := analysis.Cohesion(cmd.Context(), s, w, args, win)
+			if err != nil {
+				return err
 			}
-			return render(out, format, res, t)
-		}
-		if format == "json" {
-			return render(out, format, res, nil)
-		}
-		t := &Table{Header: append([]string{"NET TIE"}, res.Actors...)}
-		for i, a := range res.Actors {
-			row := []any{a}
-			for j := range res.Actors {
-				if i == j {
-					row = append(row, "-")
-				} else {
-					row = append(row, f2(res.Matrix[i][j]))
+			out := cmd.OutOrStdout()
+			if format == "csv" {
+				t := &Table{Header: []string{"a", "b", "positive", "negative", "net", "relations"}}
+				for _, p := range res.Pairs {
+					t.Add(p.A, p.B, f2(p.Positive), f2(p.Negative), f2(p.Net), p.Relations)
 				}
+				return render(out, format, res, t)
 			}
-			t.Add(row...)
-		}
-		if err := render(out, format, res, t); err != nil {
-			return err
-		}
-		m := &Table{Header: []string{"MEASURE", "VALUE"}}
-		m.Add("density", fmt.Sprintf("%s (%d of %d pairs tied)", f2(res.Density), countPositive(res.Pairs), len(res.Pairs)))
-		m.Add("multilateral events", fmt.Sprintf("%d of %d (%.0f%%)", res.Multilateral, res.Multilateral+res.Bilateral, 100*res.MultilateralShare))
-		m.Add("degree centralisation", f2(res.Centralization))
-		m.Add("weighted centralisation", f2(res.WeightedCentralization))
-		m.Add("hub", orDash(res.Hub))
-		m.Add("triadic closure", f2(res.TriadicClosure))
-		m.Add("shape", res.Shape)
-		fmt.Fprintln(out)
-		if err := writeTable(out, m); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "\n%s\n", res.Verdict)
-		footer(out, format, res.Weights, win)
-		return nil
+			if format == "json" {
+				return render(out, format, res, nil)
+			}
+			t := &Table{Header: append([]string{"NET TIE"}, res.Actors...)}
+			for i, a := range res.Actors {
+				row := []any{a}
+				for j := range res.Actors {
+					if i == j {
+						row = append(row, "-")
+					} else {
+						row = append(row, f2(res.Matrix[i][j]))
+					}
+				}
+				t.Add(row...)
+			}
+			if err := render(out, format, res, t); err != nil {
+				return err
+			}
+			m := &Table{Header: []string{"MEASURE", "VALUE"}}
+			m.Add("density", fmt.Sprintf("%s (%d of %d pairs tied)", f2(res.Density), countPositive(res.Pairs), len(res.Pairs)))
+			m.Add("multilateral events", fmt.Sprintf("%d of %d (%.0f%%)", res.Multilateral, res.Multilateral+res.Bilateral, 100*res.MultilateralShare))
+			m.Add("degree centralisation", f2(res.Centralization))
+			m.Add("weighted centralisation", f2(res.WeightedCentralization))
+			m.Add("hub", orDash(res.Hub))
+			m.Add("triadic closure", f2(res.TriadicClosure))
+			m.Add("shape", res.Shape)
+			fmt.Fprintln(out)
+			if err := writeTable(out, m); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "\n%s\n", res.Verdict)
+			footer(out, format, res.Weights, win)
+			return nil
+		})
 	},
 }
 
@@ -304,40 +298,37 @@ Without --kind every transfer kind is counted; with --kind any directed kind.`,
 			return err
 		}
 		kind, _ := cmd.Flags().GetString("kind")
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		res, err := analysis.Dependency(cmd.Context(), s, w, args[0], axis.Kind(kind), win)
-		if err != nil {
-			return err
-		}
-		t := &Table{Header: []string{"DIRECTION", "KIND/ITEM", "PARTNER", "SHARE", "WEIGHT", "RELATIONS", "QUANTITY"}}
-		for _, sp := range res.Receives {
-			for _, p := range sp.Partners {
-				t.Add(res.Actor+" receives", kindItem(sp.Kind, sp.Item), p.Actor, fmt.Sprintf("%.0f%%", 100*p.Share), f2(p.Weight), p.Relations, quantityText(p.Quantities))
+		return withStore(cmd, func(s axis.Store) error {
+			res, err := analysis.Dependency(cmd.Context(), s, w, args[0], axis.Kind(kind), win)
+			if err != nil {
+				return err
 			}
-		}
-		if len(res.Receives) == 0 {
-			t.Add(res.Actor+" receives", analysis.NothingRecorded, "-", "-", "-", "-", "-")
-		}
-		for _, sp := range res.Gives {
-			for _, p := range sp.Partners {
-				t.Add("depends on "+res.Actor, kindItem(sp.Kind, sp.Item), p.Actor, fmt.Sprintf("%.0f%%", 100*p.Share), f2(p.Weight), p.Relations, quantityText(p.Quantities))
+			t := &Table{Header: []string{"DIRECTION", "KIND/ITEM", "PARTNER", "SHARE", "WEIGHT", "RELATIONS", "QUANTITY"}}
+			for _, sp := range res.Receives {
+				for _, p := range sp.Partners {
+					t.Add(res.Actor+" receives", kindItem(sp.Kind, sp.Item), p.Actor, fmt.Sprintf("%.0f%%", 100*p.Share), f2(p.Weight), p.Relations, quantityText(p.Quantities))
+				}
 			}
-		}
-		if len(res.Gives) == 0 {
-			t.Add("depends on "+res.Actor, analysis.NothingRecorded, "-", "-", "-", "-", "-")
-		}
-		if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
-			return err
-		}
-		if format == "table" {
-			fmt.Fprintf(cmd.OutOrStdout(), "\nSHARE: for \"%s receives\", the partner's share of %s's intake; for \"depends on %s\", %s's share of the partner's intake.\n", res.Actor, res.Actor, res.Actor, res.Actor)
-		}
-		footer(cmd.OutOrStdout(), format, res.Weights, win)
-		return nil
+			if len(res.Receives) == 0 {
+				t.Add(res.Actor+" receives", analysis.NothingRecorded, "-", "-", "-", "-", "-")
+			}
+			for _, sp := range res.Gives {
+				for _, p := range sp.Partners {
+					t.Add("depends on "+res.Actor, kindItem(sp.Kind, sp.Item), p.Actor, fmt.Sprintf("%.0f%%", 100*p.Share), f2(p.Weight), p.Relations, quantityText(p.Quantities))
+				}
+			}
+			if len(res.Gives) == 0 {
+				t.Add("depends on "+res.Actor, analysis.NothingRecorded, "-", "-", "-", "-", "-")
+			}
+			if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
+				return err
+			}
+			if format == "table" {
+				fmt.Fprintf(cmd.OutOrStdout(), "\nSHARE: for \"%s receives\", the partner's share of %s's intake; for \"depends on %s\", %s's share of the partner's intake.\n", res.Actor, res.Actor, res.Actor, res.Actor)
+			}
+			footer(cmd.OutOrStdout(), format, res.Weights, win)
+			return nil
+		})
 	},
 }
 
@@ -363,30 +354,27 @@ STRENGTH sums an actor's edge weights; DEGREE counts its partners.`,
 		}
 		family, _ := cmd.Flags().GetString("family")
 		top, _ := cmd.Flags().GetInt("top")
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		res, err := analysis.Centrality(cmd.Context(), s, w, axis.Family(family), win)
-		if err != nil {
-			return err
-		}
-		if top > 0 && len(res.Actors) > top {
-			res.Actors = res.Actors[:top]
-		}
-		t := &Table{Header: []string{"RANK", "ACTOR", "PAGERANK", "BETWEENNESS", "STRENGTH", "DEGREE"}}
-		for i, a := range res.Actors {
-			t.Add(i+1, a.Actor, fmt.Sprintf("%.4f", a.PageRank), fmt.Sprintf("%.4f", a.Betweenness), f2(a.Strength), a.Degree)
-		}
-		if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
-			return err
-		}
-		if format == "table" {
-			fmt.Fprintf(cmd.OutOrStdout(), "\n%d actors, %d weighted edges.\n", res.Nodes, res.Edges)
-		}
-		footer(cmd.OutOrStdout(), format, res.Weights, win)
-		return nil
+		return withStore(cmd, func(s axis.Store) error {
+			res, err := analysis.Centrality(cmd.Context(), s, w, axis.Family(family), win)
+			if err != nil {
+				return err
+			}
+			if top > 0 && len(res.Actors) > top {
+				res.Actors = res.Actors[:top]
+			}
+			t := &Table{Header: []string{"RANK", "ACTOR", "PAGERANK", "BETWEENNESS", "STRENGTH", "DEGREE"}}
+			for i, a := range res.Actors {
+				t.Add(i+1, a.Actor, fmt.Sprintf("%.4f", a.PageRank), fmt.Sprintf("%.4f", a.Betweenness), f2(a.Strength), a.Degree)
+			}
+			if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
+				return err
+			}
+			if format == "table" {
+				fmt.Fprintf(cmd.OutOrStdout(), "\n%d actors, %d weighted edges.\n", res.Nodes, res.Edges)
+			}
+			footer(cmd.OutOrStdout(), format, res.Weights, win)
+			return nil
+		})
 	},
 }
 
@@ -413,31 +401,28 @@ In table and csv format the blocs are listed first, then the frustrating edges.`
 		if err != nil {
 			return err
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		res, err := analysis.Blocs(cmd.Context(), s, w, win)
-		if err != nil {
-			return err
-		}
-		t := &Table{Header: []string{"ROW", "BLOC/EDGE", "LEADER/NET", "MEMBERS/REASON"}}
-		for _, b := range res.Blocs {
-			t.Add("bloc", fmt.Sprintf("%d (part %d)", b.ID, b.Component), b.Leader, strings.Join(b.Members, " "))
-		}
-		for _, e := range res.FrustratingEdges {
-			t.Add("frustrating", e.A+"-"+e.B, f2(e.Net), e.Reason)
-		}
-		if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
-			return err
-		}
-		if format == "table" {
-			fmt.Fprintf(cmd.OutOrStdout(), "\n%d actors, %d signed ties; frustration index %.4f (%d edges, weight %.2f); method: %s.\n",
-				res.Actors, res.Edges, res.FrustrationIndex, res.FrustrationCount, res.Frustration, res.Method)
-		}
-		footer(cmd.OutOrStdout(), format, res.Weights, win)
-		return nil
+		return withStore(cmd, func(s axis.Store) error {
+			res, err := analysis.Blocs(cmd.Context(), s, w, win)
+			if err != nil {
+				return err
+			}
+			t := &Table{Header: []string{"ROW", "BLOC/EDGE", "LEADER/NET", "MEMBERS/REASON"}}
+			for _, b := range res.Blocs {
+				t.Add("bloc", fmt.Sprintf("%d (part %d)", b.ID, b.Component), b.Leader, strings.Join(b.Members, " "))
+			}
+			for _, e := range res.FrustratingEdges {
+				t.Add("frustrating", e.A+"-"+e.B, f2(e.Net), e.Reason)
+			}
+			if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
+				return err
+			}
+			if format == "table" {
+				fmt.Fprintf(cmd.OutOrStdout(), "\n%d actors, %d signed ties; frustration index %.4f (%d edges, weight %.2f); method: %s.\n",
+					res.Actors, res.Edges, res.FrustrationIndex, res.FrustrationCount, res.Frustration, res.Method)
+			}
+			footer(cmd.OutOrStdout(), format, res.Weights, win)
+			return nil
+		})
 	},
 }
 
@@ -469,46 +454,43 @@ counted apart. --chart draws the series to an SVG or PNG file.`,
 				return err
 			}
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		res, err := analysis.Trend(cmd.Context(), s, w, args[0], args[1], by, win)
-		if err != nil {
-			return err
-		}
-		t := &Table{Header: []string{"PERIOD", "COOPERATION", "HOSTILITY", "NET", "EVENTS", "COOP_EVENTS", "HOSTILE_EVENTS"}}
-		for _, p := range res.Points {
-			t.Add(p.Period, f2(p.Cooperation), f2(p.Hostility), f2(p.Net), p.Events, p.CooperationEvents, p.HostilityEvents)
-		}
-		if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
-			return err
-		}
-		if format == "table" {
-			if len(res.Points) == 0 {
-				fmt.Fprintf(cmd.OutOrStdout(), "%s-%s: nothing dated recorded.\n", res.A, res.B)
-			}
-			if res.Undated > 0 {
-				fmt.Fprintf(cmd.OutOrStdout(), "\n%d relations left out: date unknown or coarser than a %s.\n", res.Undated, res.By)
-			}
-		}
-		if chartPath != "" {
-			f, err := os.Create(chartPath)
+		return withStore(cmd, func(s axis.Store) error {
+			res, err := analysis.Trend(cmd.Context(), s, w, args[0], args[1], by, win)
 			if err != nil {
-				return axis.FieldErrorf(axis.EINVALID, "--chart", "cannot write chart: %v", err)
-			}
-			if err := chart.Trend(f, res, chartFormat); err != nil {
-				f.Close()
 				return err
 			}
-			if err := f.Close(); err != nil {
+			t := &Table{Header: []string{"PERIOD", "COOPERATION", "HOSTILITY", "NET", "EVENTS", "COOP_EVENTS", "HOSTILE_EVENTS"}}
+			for _, p := range res.Points {
+				t.Add(p.Period, f2(p.Cooperation), f2(p.Hostility), f2(p.Net), p.Events, p.CooperationEvents, p.HostilityEvents)
+			}
+			if err := render(cmd.OutOrStdout(), format, res, t); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "chart written to %s\n", chartPath)
-		}
-		footer(cmd.OutOrStdout(), format, res.Weights, win)
-		return nil
+			if format == "table" {
+				if len(res.Points) == 0 {
+					fmt.Fprintf(cmd.OutOrStdout(), "%s-%s: nothing dated recorded.\n", res.A, res.B)
+				}
+				if res.Undated > 0 {
+					fmt.Fprintf(cmd.OutOrStdout(), "\n%d relations left out: date unknown or coarser than a %s.\n", res.Undated, res.By)
+				}
+			}
+			if chartPath != "" {
+				f, err := os.Create(chartPath)
+				if err != nil {
+					return axis.FieldErrorf(axis.EINVALID, "--chart", "cannot write chart: %v", err)
+				}
+				if err := chart.Trend(f, res, chartFormat); err != nil {
+					f.Close()
+					return err
+				}
+				if err := f.Close(); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "chart written to %s\n", chartPath)
+			}
+			footer(cmd.OutOrStdout(), format, res.Weights, win)
+			return nil
+		})
 	},
 }
 

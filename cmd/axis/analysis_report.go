@@ -63,28 +63,25 @@ instead of a one-line summary.`,
 		}
 		by, _ := cmd.Flags().GetString("by")
 		nq, _ := cmd.Flags().GetInt("quotes")
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		rep, err := report.Build(cmd.Context(), s, w, actors, win, report.Options{By: by, Quotes: nq})
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if err := report.Write(&buf, rep, docFormat); err != nil {
-			return err
-		}
-		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-			return axis.FieldErrorf(axis.EINVALID, "--out", "cannot write report: %v", err)
-		}
-		if format == "json" {
-			return render(cmd.OutOrStdout(), format, rep, nil)
-		}
-		fmt.Fprintf(cmd.OutOrStdout(), "wrote %s (%s, %d bytes): %d ledgers, %d trend charts, %d dependency tables, %d quotes; %s\n",
-			out, docFormat, buf.Len(), len(rep.Ledgers), countCharts(rep), len(rep.Dependency), len(rep.Quotes), rep.Cohesion.Shape)
-		return nil
+		return withStore(cmd, func(s axis.Store) error {
+			rep, err := report.Build(cmd.Context(), s, w, actors, win, report.Options{By: by, Quotes: nq})
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := report.Write(&buf, rep, docFormat); err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+				return axis.FieldErrorf(axis.EINVALID, "--out", "cannot write report: %v", err)
+			}
+			if format == "json" {
+				return render(cmd.OutOrStdout(), format, rep, nil)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s (%s, %d bytes): %d ledgers, %d trend charts, %d dependency tables, %d quotes; %s\n",
+				out, docFormat, buf.Len(), len(rep.Ledgers), countCharts(rep), len(rep.Dependency), len(rep.Quotes), rep.Cohesion.Shape)
+			return nil
+		})
 	},
 }
 

@@ -80,23 +80,20 @@ var actorsCmd = &cobra.Command{
 		if kind != "" {
 			f.Kinds = []axis.ActorKind{axis.ActorKind(kind)}
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		actors, err := s.Actors(cmd.Context(), f)
-		if err != nil {
-			return err
-		}
-		t := &Table{Header: []string{"CODE", "KIND", "NAME", "COUNTRY", "THEATERS"}}
-		for _, a := range actors {
-			t.Add(a.Code, a.Kind, a.Name, a.Country, strings.Join(a.Theaters, ","))
-		}
-		if actors == nil {
-			actors = []axis.Actor{}
-		}
-		return render(cmd.OutOrStdout(), format, actors, t)
+		return withStore(cmd, func(s axis.Store) error {
+			actors, err := s.Actors(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			t := &Table{Header: []string{"CODE", "KIND", "NAME", "COUNTRY", "THEATERS"}}
+			for _, a := range actors {
+				t.Add(a.Code, a.Kind, a.Name, a.Country, strings.Join(a.Theaters, ","))
+			}
+			if actors == nil {
+				actors = []axis.Actor{}
+			}
+			return render(cmd.OutOrStdout(), format, actors, t)
+		})
 	},
 }
 
@@ -110,56 +107,53 @@ var actorCmd = &cobra.Command{
 		if err != nil {
 			return err
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		a, err := s.Actor(cmd.Context(), strings.ToUpper(args[0]))
-		if err != nil {
-			return err
-		}
-		counts := map[string]int{}
-		err = s.EachRelation(cmd.Context(), axis.RelationFilter{Actor: a.Code}, func(r *axis.Relation) error {
-			counts[string(r.Kind.Family())]++
+		return withStore(cmd, func(s axis.Store) error {
+			a, err := s.Actor(cmd.Context(), strings.ToUpper(args[0]))
+			if err != nil {
+				return err
+			}
+			counts := map[string]int{}
+			err = s.EachRelation(cmd.Context(), axis.RelationFilter{Actor: a.Code}, func(r *axis.Relation) error {
+				counts[string(r.Kind.Family())]++
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return render(cmd.OutOrStdout(), format, struct {
+					*axis.Actor
+					Relations map[string]int `json:"relations_by_family"`
+				}{a, counts}, nil)
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "%s  %s (%s)\n", a.Code, a.Name, a.Kind)
+			if a.Country != "" {
+				fmt.Fprintf(w, "acts for:  %s\n", a.Country)
+			}
+			if len(a.Theaters) > 0 {
+				fmt.Fprintf(w, "theaters:  %s\n", strings.Join(a.Theaters, ", "))
+			}
+			if len(a.Aliases) > 0 {
+				fmt.Fprintf(w, "aliases:   %s\n", strings.Join(a.Aliases, "; "))
+			}
+			for _, t := range a.Terms {
+				end := t.End.String()
+				if end == "" {
+					end = "present"
+				}
+				fmt.Fprintf(w, "term:      %s of %s, %s to %s\n", t.Role, t.Country, t.Start, end)
+			}
+			fmt.Fprint(w, "relations: ")
+			for i, f := range axis.Families {
+				if i > 0 {
+					fmt.Fprint(w, ", ")
+				}
+				fmt.Fprintf(w, "%d %s", counts[string(f)], f)
+			}
+			fmt.Fprintln(w)
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		if format == "json" {
-			return render(cmd.OutOrStdout(), format, struct {
-				*axis.Actor
-				Relations map[string]int `json:"relations_by_family"`
-			}{a, counts}, nil)
-		}
-		w := cmd.OutOrStdout()
-		fmt.Fprintf(w, "%s  %s (%s)\n", a.Code, a.Name, a.Kind)
-		if a.Country != "" {
-			fmt.Fprintf(w, "acts for:  %s\n", a.Country)
-		}
-		if len(a.Theaters) > 0 {
-			fmt.Fprintf(w, "theaters:  %s\n", strings.Join(a.Theaters, ", "))
-		}
-		if len(a.Aliases) > 0 {
-			fmt.Fprintf(w, "aliases:   %s\n", strings.Join(a.Aliases, "; "))
-		}
-		for _, t := range a.Terms {
-			end := t.End.String()
-			if end == "" {
-				end = "present"
-			}
-			fmt.Fprintf(w, "term:      %s of %s, %s to %s\n", t.Role, t.Country, t.Start, end)
-		}
-		fmt.Fprint(w, "relations: ")
-		for i, f := range axis.Families {
-			if i > 0 {
-				fmt.Fprint(w, ", ")
-			}
-			fmt.Fprintf(w, "%d %s", counts[string(f)], f)
-		}
-		fmt.Fprintln(w)
-		return nil
 	},
 }
 
@@ -240,23 +234,20 @@ status and dates, each with its evidence count and first source.`,
 			return err
 		}
 		f.WithEvidence = true
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		rels, err := s.Relations(cmd.Context(), f)
-		if err != nil {
-			return err
-		}
-		t := &Table{Header: []string{"ID", "SOURCE", "TARGET", "KIND", "ITEM", "DATE", "STATUS", "QTY", "EV", "CITATION"}}
-		for _, r := range rels {
-			t.Add(r.ID, r.Source, r.Target, r.Kind, r.Item, relationDate(&r), r.Status, quantity(r.Quantity), len(r.Evidence), citation(r.Evidence))
-		}
-		if rels == nil {
-			rels = []axis.Relation{}
-		}
-		return render(cmd.OutOrStdout(), format, rels, t)
+		return withStore(cmd, func(s axis.Store) error {
+			rels, err := s.Relations(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			t := &Table{Header: []string{"ID", "SOURCE", "TARGET", "KIND", "ITEM", "DATE", "STATUS", "QTY", "EV", "CITATION"}}
+			for _, r := range rels {
+				t.Add(r.ID, r.Source, r.Target, r.Kind, r.Item, relationDate(&r), r.Status, quantity(r.Quantity), len(r.Evidence), citation(r.Evidence))
+			}
+			if rels == nil {
+				rels = []axis.Relation{}
+			}
+			return render(cmd.OutOrStdout(), format, rels, t)
+		})
 	},
 }
 
@@ -311,20 +302,17 @@ var evidenceCmd = &cobra.Command{
 		if err != nil || id <= 0 {
 			return axis.Errorf(axis.EINVALID, "relation id %q must be a positive number (see `axis relations`)", args[0])
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		r, err := s.Relation(cmd.Context(), id)
-		if err != nil {
-			return err
-		}
-		if format == "json" {
-			return render(cmd.OutOrStdout(), format, r, nil)
-		}
-		printRelationEvidence(cmd, r)
-		return nil
+		return withStore(cmd, func(s axis.Store) error {
+			r, err := s.Relation(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return render(cmd.OutOrStdout(), format, r, nil)
+			}
+			printRelationEvidence(cmd, r)
+			return nil
+		})
 	},
 }
 
@@ -398,27 +386,24 @@ supports.`,
 			return err
 		}
 		limit, _ := cmd.Flags().GetInt("limit")
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		hits, err := s.Search(cmd.Context(), strings.Join(args, " "), limit)
-		if err != nil {
-			return err
-		}
-		t := &Table{Header: []string{"RELATION", "SOURCE", "TARGET", "KIND", "STATUS", "SNIPPET"}}
-		for _, h := range hits {
-			t.Add(h.Relation.ID, h.Relation.Source, h.Relation.Target, h.Relation.Kind, h.Evidence.Status, h.Snippet)
-		}
-		if hits == nil {
-			hits = []axis.SearchHit{}
-		}
-		if len(hits) == 0 && format == "table" {
-			fmt.Fprintln(cmd.ErrOrStderr(), "no evidence matches", strings.Join(args, " "))
-			return nil
-		}
-		return render(cmd.OutOrStdout(), format, hits, t)
+		return withStore(cmd, func(s axis.Store) error {
+			hits, err := s.Search(cmd.Context(), strings.Join(args, " "), limit)
+			if err != nil {
+				return err
+			}
+			t := &Table{Header: []string{"RELATION", "SOURCE", "TARGET", "KIND", "STATUS", "SNIPPET"}}
+			for _, h := range hits {
+				t.Add(h.Relation.ID, h.Relation.Source, h.Relation.Target, h.Relation.Kind, h.Evidence.Status, h.Snippet)
+			}
+			if hits == nil {
+				hits = []axis.SearchHit{}
+			}
+			if len(hits) == 0 && format == "table" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "no evidence matches", strings.Join(args, " "))
+				return nil
+			}
+			return render(cmd.OutOrStdout(), format, hits, t)
+		})
 	},
 }
 
@@ -432,38 +417,35 @@ var statsCmd = &cobra.Command{
 		if err != nil {
 			return err
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		st, err := s.Stats(cmd.Context())
-		if err != nil {
-			return err
-		}
-		if format == "json" {
-			return render(cmd.OutOrStdout(), format, st, nil)
-		}
-		w := cmd.OutOrStdout()
-		fmt.Fprintf(w, "actors     %d\ndocuments  %d\nrelations  %d\nevidence   %d\n", st.Actors, st.Documents, st.Relations, st.Evidence)
-		t := &Table{Header: []string{"FAMILY", "KIND", "RELATIONS"}}
-		for _, k := range axis.Ontology {
-			if n := st.ByKind[string(k.Kind)]; n > 0 {
-				t.Add(k.Family, k.Kind, n)
+		return withStore(cmd, func(s axis.Store) error {
+			st, err := s.Stats(cmd.Context())
+			if err != nil {
+				return err
 			}
-		}
-		fmt.Fprintln(w)
-		if err := writeTable(w, t); err != nil {
-			return err
-		}
-		fmt.Fprintln(w)
-		st2 := &Table{Header: []string{"STATUS", "RELATIONS"}}
-		for _, s := range axis.Statuses {
-			if n := st.ByStatus[string(s)]; n > 0 {
-				st2.Add(s, n)
+			if format == "json" {
+				return render(cmd.OutOrStdout(), format, st, nil)
 			}
-		}
-		return writeTable(w, st2)
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "actors     %d\ndocuments  %d\nrelations  %d\nevidence   %d\n", st.Actors, st.Documents, st.Relations, st.Evidence)
+			t := &Table{Header: []string{"FAMILY", "KIND", "RELATIONS"}}
+			for _, k := range axis.Ontology {
+				if n := st.ByKind[string(k.Kind)]; n > 0 {
+					t.Add(k.Family, k.Kind, n)
+				}
+			}
+			fmt.Fprintln(w)
+			if err := writeTable(w, t); err != nil {
+				return err
+			}
+			fmt.Fprintln(w)
+			st2 := &Table{Header: []string{"STATUS", "RELATIONS"}}
+			for _, s := range axis.Statuses {
+				if n := st.ByStatus[string(s)]; n > 0 {
+					st2.Add(s, n)
+				}
+			}
+			return writeTable(w, st2)
+		})
 	},
 }
 

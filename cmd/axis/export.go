@@ -50,33 +50,30 @@ edges). The file goes to standard output unless --out is given.`,
 		if err != nil {
 			return err
 		}
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		var w io.Writer = cmd.OutOrStdout()
-		out, _ := cmd.Flags().GetString("out")
-		var f *os.File
-		if out != "" && out != "-" {
-			if f, err = os.Create(out); err != nil {
-				return axis.FieldErrorf(axis.EINVALID, "--out", "cannot create %s: %v", out, err)
+		return withStore(cmd, func(s axis.Store) error {
+			var w io.Writer = cmd.OutOrStdout()
+			out, _ := cmd.Flags().GetString("out")
+			var f *os.File
+			if out != "" && out != "-" {
+				if f, err = os.Create(out); err != nil {
+					return axis.FieldErrorf(axis.EINVALID, "--out", "cannot create %s: %v", out, err)
+				}
+				w = f
 			}
-			w = f
-		}
-		n, err := export.Write(cmd.Context(), s, w, opt)
-		if f != nil {
-			if cerr := f.Close(); err == nil {
-				err = cerr
+			n, err := export.Write(cmd.Context(), s, w, opt)
+			if f != nil {
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
 			}
-		}
-		if err != nil {
-			return err
-		}
-		if f != nil {
-			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d relations to %s (%s)\n", n, out, opt.Format)
-		}
-		return nil
+			if err != nil {
+				return err
+			}
+			if f != nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d relations to %s (%s)\n", n, out, opt.Format)
+			}
+			return nil
+		})
 	},
 }
 

@@ -153,24 +153,21 @@ exactly as "axis load" does. The filters of import do not apply to them.`,
   cat facts.yaml | axis import facts -`,
 	Args: cobra.MinimumNArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		for _, name := range args {
-			r, closeFn, err := openFactsFile(cmd, name)
-			if err != nil {
-				return err
+		return withStore(cmd, func(s axis.Store) error {
+			for _, name := range args {
+				r, closeFn, err := openFactsFile(cmd, name)
+				if err != nil {
+					return err
+				}
+				res, err := facts.Load(cmd.Context(), s, r, name)
+				closeFn()
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), loadSummary(name, res))
 			}
-			res, err := facts.Load(cmd.Context(), s, r, name)
-			closeFn()
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), loadSummary(name, res))
-		}
-		return nil
+			return nil
+		})
 	},
 }
 

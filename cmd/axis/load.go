@@ -39,32 +39,29 @@ its actor codes against the store without writing anything.`,
 	Args: cobra.MinimumNArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		check, _ := cmd.Flags().GetBool("check")
-		s, err := openStore(cmd)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		out := cmd.OutOrStdout()
-		for _, name := range args {
-			r, closeFn, err := openFactsFile(cmd, name)
-			if err != nil {
-				return err
-			}
-			if check {
-				err = checkFacts(cmd, s, r, name, out)
-			} else {
-				var res axis.WriteResult
-				res, err = facts.Load(cmd.Context(), s, r, name)
-				if err == nil {
-					fmt.Fprintln(out, loadSummary(name, res))
+		return withStore(cmd, func(s axis.Store) error {
+			out := cmd.OutOrStdout()
+			for _, name := range args {
+				r, closeFn, err := openFactsFile(cmd, name)
+				if err != nil {
+					return err
+				}
+				if check {
+					err = checkFacts(cmd, s, r, name, out)
+				} else {
+					var res axis.WriteResult
+					res, err = facts.Load(cmd.Context(), s, r, name)
+					if err == nil {
+						fmt.Fprintln(out, loadSummary(name, res))
+					}
+				}
+				closeFn()
+				if err != nil {
+					return err
 				}
 			}
-			closeFn()
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+			return nil
+		})
 	},
 }
 

@@ -56,3 +56,13 @@ func openSQLite(cmd *cobra.Command) (*sqlite.Store, error) {
 	}
 	return s, nil
 }
+
+// withStore opens the store, runs fn with it and closes it.
+func withStore(cmd *cobra.Command, fn func(axis.Store) error) error {
+	s, err := openStore(cmd)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
