@@ -25,7 +25,7 @@ serve: run
 ## demo: a short tour of the baseline on the command line
 demo: build
 	@set -e; db=$$(mktemp -d)/demo.db; \
-	for c in "stats" "relations --between RUS PRK" "search artillery --limit 5"; do \
+	for c in "stats" "relations --between RUS PRK" "search artillery --limit 5" "ledger PRK RUS" "cohesion RUS CHN PRK IRN"; do \
 		echo "\$$ axis $$c"; $(BIN) --db $$db $$c; echo; done
 
 ## test: vet, every Go test, the coder's evaluation, and the browser tests
