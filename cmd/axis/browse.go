@@ -391,9 +391,19 @@ supports.`,
 			if err != nil {
 				return err
 			}
-			t := &Table{Header: []string{"RELATION", "SOURCE", "TARGET", "KIND", "STATUS", "SNIPPET"}}
+			// One row per sentence of a relation: a fact cited by several
+			// sources is one line with their count (json keeps every hit).
+			t := &Table{Header: []string{"RELATION", "SOURCE", "TARGET", "KIND", "STATUS", "CITED", "SNIPPET"}}
+			row := map[string]int{}
 			for _, h := range hits {
-				t.Add(h.Relation.ID, h.Relation.Source, h.Relation.Target, h.Relation.Kind, h.Evidence.Status, h.Snippet)
+				key := fmt.Sprint(h.Relation.ID, "\x00", h.Evidence.Sentence)
+				if i, seen := row[key]; seen {
+					n, _ := strconv.Atoi(t.Rows[i][5])
+					t.Rows[i][5] = strconv.Itoa(n + 1)
+					continue
+				}
+				row[key] = len(t.Rows)
+				t.Add(h.Relation.ID, h.Relation.Source, h.Relation.Target, h.Relation.Kind, h.Evidence.Status, 1, h.Snippet)
 			}
 			if hits == nil {
 				hits = []axis.SearchHit{}
