@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -177,4 +178,39 @@ func DateOf(y, m, d int) axis.Date {
 		return axis.Date{Year: y, Month: m}
 	}
 	return axis.Day(y, m, d)
+}
+
+// EachRow reads t to its end and calls fn on every row it could split.
+// Rows the table cannot split, and rows fn rejects by returning a message,
+// go to sum as bad rows (an error that stops the import unless --skip-bad);
+// the context is checked every few thousand rows.
+func (t *Table) EachRow(ctx context.Context, file string, opt *Options, sum *Summary, fn func(rec []string) string) error {
+	for {
+		rec, err := t.Next()
+		if err == io.EOF {
+			return nil
+		}
+		var bad *BadRow
+		if errors.As(err, &bad) {
+			sum.RowsRead++
+			if err := sum.Bad(opt, file, bad.Line, "%s", bad.Msg); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		sum.RowsRead++
+		if sum.RowsRead%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if msg := fn(rec); msg != "" {
+			if err := sum.Bad(opt, file, t.Line, "%s", msg); err != nil {
+				return err
+			}
+		}
+	}
 }

@@ -140,7 +140,7 @@ func peakHeap(fn func()) uint64 {
 
 func TestLargeSingleLine(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 50 MB")
+		t.Skip("-short: skips writing and coding a 50 MB single-line file (run without -short; make test does)")
 	}
 	c := fixtureCoder(t)
 	path := filepath.Join(t.TempDir(), "big.txt")

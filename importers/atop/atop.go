@@ -13,9 +13,7 @@ package atop
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -112,36 +110,14 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 	default:
 		return nil, importers.WrongFormat(in.Name, t.Line, "an ATOP member-level or dyad-year file", t.Header)
 	}
-	for {
-		rec, err := t.Next()
-		if err == io.EOF {
-			break
-		}
-		var bad *importers.BadRow
-		if errors.As(err, &bad) {
-			sum.RowsRead++
-			if err := sum.Bad(opt, in.Name, bad.Line, "%s", bad.Msg); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		sum.RowsRead++
-		if sum.RowsRead%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if msg := rd.row(t, rec); msg != "" {
-			if err := sum.Bad(opt, in.Name, t.Line, "%s", msg); err != nil {
-				return nil, err
-			}
-		}
+	err = t.EachRow(ctx, in.Name, opt, sum, func(rec []string) string {
 		if opt.Progress != nil && sum.RowsRead%1024 == 0 {
 			opt.Progress(*read+hr.N, sum.RowsRead)
 		}
+		return rd.row(t, rec)
+	})
+	if err != nil {
+		return nil, err
 	}
 	*read += hr.N
 	if opt.Progress != nil {

@@ -13,9 +13,7 @@ package cow
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -96,36 +94,15 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 		prefix, c1 = "dyad", "ccode1"
 	}
 	var rows []row
-	for {
-		rec, err := t.Next()
-		if err == io.EOF {
-			break
-		}
-		var bad *importers.BadRow
-		if errors.As(err, &bad) {
-			sum.RowsRead++
-			if err := sum.Bad(opt, in.Name, bad.Line, "%s", bad.Msg); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		sum.RowsRead++
-		if sum.RowsRead%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
+	err = t.EachRow(ctx, in.Name, opt, sum, func(rec []string) string {
 		r, msg := parseRow(t, rec, prefix, c1, byDyad)
-		if msg != "" {
-			if err := sum.Bad(opt, in.Name, t.Line, "%s", msg); err != nil {
-				return nil, err
-			}
-			continue
+		if msg == "" {
+			rows = append(rows, r)
 		}
-		rows = append(rows, r)
+		return msg
+	})
+	if err != nil {
+		return nil, err
 	}
 	*read += hr.N
 	if opt.Progress != nil {
