@@ -59,6 +59,17 @@ func analysisInputs(cmd *cobra.Command) (*analysis.Weights, analysis.Window, err
 	return w, win, win.Validate()
 }
 
+// analysisFlags reads what every analysis command takes: --format, then
+// the weights and the date window.
+func analysisFlags(cmd *cobra.Command) (string, *analysis.Weights, analysis.Window, error) {
+	format, err := outputFormat(cmd)
+	if err != nil {
+		return "", nil, analysis.Window{}, err
+	}
+	w, win, err := analysisInputs(cmd)
+	return format, w, win, err
+}
+
 // footer prints what the figures were computed with, in table format only.
 func footer(w io.Writer, format string, ref analysis.WeightsRef, win analysis.Window) {
 	if format != "table" {
@@ -132,11 +143,7 @@ SCORE is the summed weight (see --weights); BALANCE is A→B minus B→A.`,
 	Example: "  axis ledger PRK RUS\n  axis ledger RUS PRK --since 2023 --format json\n  axis ledger IRN RUS --weights my-weights.yaml --format csv",
 	Args:    cobra.ExactArgs(2),
 	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := outputFormat(cmd)
-		if err != nil {
-			return err
-		}
-		w, win, err := analysisInputs(cmd)
+		format, w, win, err := analysisFlags(cmd)
 		if err != nil {
 			return err
 		}
@@ -202,11 +209,7 @@ In csv format the pairs are listed one per row.`,
 	Example: "  axis cohesion RUS CHN PRK IRN\n  axis cohesion RUS CHN PRK IRN --since 2022 --format json",
 	Args:    cobra.MinimumNArgs(2),
 	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := outputFormat(cmd)
-		if err != nil {
-			return err
-		}
-		w, win, err := analysisInputs(cmd)
+		format, w, win, err := analysisFlags(cmd)
 		if err != nil {
 			return err
 		}
@@ -289,11 +292,7 @@ Without --kind every transfer kind is counted; with --kind any directed kind.`,
 	Example: "  axis dependency RUS\n  axis dependency RUS --kind arms\n  axis dependency CHN --format json",
 	Args:    cobra.ExactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := outputFormat(cmd)
-		if err != nil {
-			return err
-		}
-		w, win, err := analysisInputs(cmd)
+		format, w, win, err := analysisFlags(cmd)
 		if err != nil {
 			return err
 		}
@@ -344,11 +343,7 @@ STRENGTH sums an actor's edge weights; DEGREE counts its partners.`,
 	Example: "  axis centrality\n  axis centrality --family transfer --top 10\n  axis centrality --at 2021-12-31 --format csv",
 	Args:    cobra.NoArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := outputFormat(cmd)
-		if err != nil {
-			return err
-		}
-		w, win, err := analysisInputs(cmd)
+		format, w, win, err := analysisFlags(cmd)
 		if err != nil {
 			return err
 		}
@@ -393,11 +388,7 @@ In table and csv format the blocs are listed first, then the frustrating edges.`
 	Example: "  axis blocs\n  axis blocs --at 2021-12-31\n  axis blocs --format json",
 	Args:    cobra.NoArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := outputFormat(cmd)
-		if err != nil {
-			return err
-		}
-		w, win, err := analysisInputs(cmd)
+		format, w, win, err := analysisFlags(cmd)
 		if err != nil {
 			return err
 		}
@@ -438,11 +429,7 @@ counted apart. --chart draws the series to an SVG or PNG file.`,
 	Example: "  axis trend RUS PRK\n  axis trend RUS PRK --by quarter --since 2022 --chart rus-prk.svg\n  axis trend CHN RUS --by month --format csv",
 	Args:    cobra.ExactArgs(2),
 	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := outputFormat(cmd)
-		if err != nil {
-			return err
-		}
-		w, win, err := analysisInputs(cmd)
+		format, w, win, err := analysisFlags(cmd)
 		if err != nil {
 			return err
 		}
