@@ -993,6 +993,18 @@ func (s *sent) base(tm match) cand {
 	return c
 }
 
+// situated is base with the status and the date the sentence gives the
+// trigger: what every frame but the transfer frame needs before it finds
+// its parties.
+func (s *sent) situated(tm match) cand {
+	c := s.base(tm)
+	st, cw := s.status(tm)
+	c.status = st
+	c.words = append(c.words, cw...)
+	c.date, c.until = s.dateNear(tm)
+	return c
+}
+
 func (s *sent) frameTransfer(tm match) []cand {
 	r := tm.p.rule
 	give := r.Frame == "give"
@@ -1337,11 +1349,7 @@ func (s *sent) frameAct(tm match) []cand {
 	if src < 0 || tgt < 0 {
 		return nil
 	}
-	c := s.base(tm)
-	st, cw := s.status(tm)
-	c.status = st
-	c.words = append(c.words, cw...)
-	c.date, c.until = s.dateNear(tm)
+	c := s.situated(tm)
 	if r.kind == axis.Attack {
 		items := s.attackItems(tm, r, tgt)
 		if len(items) == 0 {
@@ -1473,11 +1481,7 @@ func (s *sent) frameVisit(tm match) []cand {
 		// "North Korean troops arrived in Russia" is a transfer, not a visit
 		return nil
 	}
-	c := s.base(tm)
-	st, cw := s.status(tm)
-	c.status = st
-	c.words = append(c.words, cw...)
-	c.date, c.until = s.dateNear(tm)
+	c := s.situated(tm)
 	return s.pairs(c, s.chain(src), s.chain(tgt))
 }
 
@@ -1511,11 +1515,7 @@ func (s *sent) frameMember(tm match) []cand {
 	if src < 0 || tgt < 0 {
 		return nil
 	}
-	c := s.base(tm)
-	st, cw := s.status(tm)
-	c.status = st
-	c.words = append(c.words, cw...)
-	c.date, c.until = s.dateNear(tm)
+	c := s.situated(tm)
 	var tgts []int
 	for _, k := range s.chain(tgt) {
 		if isOrg(k) {
@@ -1580,11 +1580,7 @@ func (s *sent) frameMutual(tm match) []cand {
 	if len(codes) < 2 {
 		return nil
 	}
-	c := s.base(tm)
-	st, cw := s.status(tm)
-	c.status = st
-	c.words = append(c.words, cw...)
-	c.date, c.until = s.dateNear(tm)
+	c := s.situated(tm)
 	if r.kind == axis.JointExercise {
 		c.item = s.nearItem(tm, r)
 	}
