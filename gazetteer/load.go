@@ -139,6 +139,22 @@ func newReader(r io.Reader, file string, header []string) (*reader, error) {
 	return rd, nil
 }
 
+// each calls fn on every record to the end of the file.
+func (r *reader) each(fn func(rec []string) error) error {
+	for {
+		rec, err := r.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(rec); err != nil {
+			return err
+		}
+	}
+}
+
 func (r *reader) next() ([]string, error) {
 	rec, err := r.cr.Read()
 	if err == io.EOF {
@@ -223,14 +239,7 @@ func (d *Data) parseStates(in io.Reader, file string) error {
 	if err != nil {
 		return err
 	}
-	for {
-		rec, err := r.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return r.each(func(rec []string) error {
 		code, err := r.code(rec[0])
 		if err != nil {
 			return err
@@ -259,7 +268,8 @@ func (d *Data) parseStates(in io.Reader, file string) error {
 		if err := d.append(r, a); err != nil {
 			return err
 		}
-	}
+		return nil
+	})
 }
 
 func (d *Data) append(r *reader, a axis.Actor) error {
@@ -280,14 +290,7 @@ func (d *Data) parseOrgs(in io.Reader, file string) error {
 	if err != nil {
 		return err
 	}
-	for {
-		rec, err := r.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return r.each(func(rec []string) error {
 		code, err := r.code(rec[0])
 		if err != nil {
 			return err
@@ -316,7 +319,8 @@ func (d *Data) parseOrgs(in io.Reader, file string) error {
 		if err := d.append(r, a); err != nil {
 			return err
 		}
-	}
+		return nil
+	})
 }
 
 func (d *Data) parsePeople(in io.Reader, file string) error {
@@ -409,14 +413,7 @@ func (d *Data) parseAmbiguities(in io.Reader, file string) error {
 		return err
 	}
 	seen := map[string]bool{}
-	for {
-		rec, err := r.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return r.each(func(rec []string) error {
 		if rec[0] == "" {
 			return r.errorf("alias", "empty alias")
 		}
@@ -434,7 +431,8 @@ func (d *Data) parseAmbiguities(in io.Reader, file string) error {
 			return r.errorf("prefer", "prefer %q is not one of the codes %s", e.Prefer, strings.Join(e.Codes, ";"))
 		}
 		d.Ambiguities = append(d.Ambiguities, e)
-	}
+		return nil
+	})
 }
 
 func contains(l []string, s string) bool {
