@@ -60,7 +60,7 @@ func cpuTime() time.Duration {
 }
 
 // baselineStore loads the bundled baseline into an in-memory store.
-func baselineStore(b *testing.B) *inmem.Store {
+func baselineStore(b testing.TB) *inmem.Store {
 	ctx := context.Background()
 	s := inmem.New()
 	_, err := s.Write(ctx, func(w axis.Writer) error {

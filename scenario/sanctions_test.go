@@ -208,3 +208,38 @@ func TestRankMatchesExhaustiveSearch(t *testing.T) {
 		}
 	}
 }
+
+// On the baseline, arms reach Russia through the Wagner Group from three
+// suppliers (North Korea, Belarus, Syria) but Wagner hands on one recorded
+// transfer, so Wagner's onward route is a shared bottleneck: cutting the
+// biggest suppliers must leave another supplier's flow into Wagner higher.
+func TestSanctionsBaselineArmsReroute(t *testing.T) {
+	s := baselineStore(t)
+	res, err := Sanctions(context.Background(), s, SanctionOptions{Target: "RUS", Kind: axis.Arms, Budget: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	onward := false
+	for _, e := range res.Edges {
+		if e.From == "WAGNER" && e.To == "RUS" && len(e.RelationIDs) > 0 && len(e.Evidence) > 0 {
+			onward = true
+		}
+	}
+	if !onward {
+		t.Fatalf("no WAGNER->RUS route with relations and evidence in %+v", res.Edges)
+	}
+	rerouted := 0
+	for _, set := range append(res.Actors, res.Routes...) {
+		for _, r := range set.Reroutes {
+			if r.After <= r.Before {
+				t.Errorf("%v%v: reroute %+v does not rise", set.Actors, set.Routes, r)
+			}
+			if r.To == "WAGNER" {
+				rerouted++
+			}
+		}
+	}
+	if rerouted == 0 {
+		t.Errorf("no ranked sanction set reroutes arms through WAGNER: %+v", res.Actors)
+	}
+}
