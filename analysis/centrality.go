@@ -135,8 +135,21 @@ func Centrality(ctx context.Context, r axis.Reader, w *Weights, family axis.Fami
 	for i, n := range names {
 		scores[i].Actor = n
 	}
+	// Strengths are sums of floats: add them in one order so that runs
+	// agree to the last bit.
+	pairs := make([]ipair, 0, len(und))
+	for p := range und {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
 	adj := make([][]wedge, len(names))
-	for p, wt := range und {
+	for _, p := range pairs {
+		wt := und[p]
 		adj[p.a] = append(adj[p.a], wedge{int(p.b), 1 / wt})
 		adj[p.b] = append(adj[p.b], wedge{int(p.a), 1 / wt})
 		scores[p.a].Strength += wt

@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"gonum.org/v1/gonum/graph/network"
@@ -85,6 +87,45 @@ func TestBetweennessMatchesGonum(t *testing.T) {
 			if math.Abs(got[i]-want[int64(i)]) > 1e-9 {
 				t.Errorf("seed %d node %d: %v, gonum %v", seed, i, got[i], want[int64(i)])
 			}
+		}
+	}
+}
+
+// Scores are sums over a graph the code keeps in maps: two runs on the same
+// store must still agree to the last bit (reports and diffs depend on it).
+func TestCentralityReproducible(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var actors []string
+	for i := range 25 {
+		actors = append(actors, string(rune('A'+i))+"XX")
+	}
+	kinds := []axis.Kind{axis.Arms, axis.Energy, axis.Trade, axis.Visit, axis.JointExercise, axis.DualUse}
+	statuses := []axis.Status{axis.Confirmed, axis.Reported, axis.Alleged}
+	var rels []rel
+	for range 400 {
+		a := rng.IntN(len(actors))
+		b := (a + 1 + rng.IntN(len(actors)-1)) % len(actors)
+		rels = append(rels, rel{src: actors[a], tgt: actors[b], kind: kinds[rng.IntN(len(kinds))],
+			date: fmt.Sprintf("%d-%02d", 2015+rng.IntN(10), 1+rng.IntN(12)), status: statuses[rng.IntN(len(statuses))], events: 1 + rng.IntN(5)})
+	}
+	s := newStore(t, actors, rels)
+	win := Window{Until: axis.MustParseDate("2025-06")}
+	first, err := Centrality(ctx, s, nil, "", win)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		again, err := Centrality(ctx, s, nil, "", win)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(first, again) {
+			for i := range first.Actors {
+				if first.Actors[i] != again.Actors[i] {
+					t.Fatalf("run differs at %d: %+v vs %+v", i, first.Actors[i], again.Actors[i])
+				}
+			}
+			t.Fatal("runs differ")
 		}
 	}
 }
