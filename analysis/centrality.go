@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/graph/network"
@@ -104,12 +106,7 @@ func Centrality(ctx context.Context, r axis.Reader, w *Weights, family axis.Fami
 		for k := range d {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool {
-			if keys[i].a != keys[j].a {
-				return keys[i].a < keys[j].a
-			}
-			return keys[i].b < keys[j].b
-		})
+		slices.SortFunc(keys, func(x, y pair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
 		for _, k := range keys {
 			dir[ipair{id(k.a), id(k.b)}] += d[k]
 		}
@@ -141,12 +138,7 @@ func Centrality(ctx context.Context, r axis.Reader, w *Weights, family axis.Fami
 	for p := range und {
 		pairs = append(pairs, p)
 	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].a != pairs[j].a {
-			return pairs[i].a < pairs[j].a
-		}
-		return pairs[i].b < pairs[j].b
-	})
+	slices.SortFunc(pairs, func(x, y ipair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
 	adj := make([][]wedge, len(names))
 	for _, p := range pairs {
 		wt := und[p]
