@@ -11,13 +11,13 @@ import (
 	"axis/baseline"
 	"axis/facts"
 	"axis/gazetteer"
-	"axis/sqlite"
 )
 
 // bootstrap fills a store that Open has just created: the gazetteer's
 // actors, then the baseline dataset, in one transaction each. An existing
-// store is left alone.
-func bootstrap(cmd *cobra.Command, s *sqlite.Store, path string) error {
+// store is left alone. name is the store's path or URL (without password),
+// for the message.
+func bootstrap(cmd *cobra.Command, s createdStore, name string) error {
 	if !s.Created() {
 		return nil
 	}
@@ -30,7 +30,7 @@ func bootstrap(cmd *cobra.Command, s *sqlite.Store, path string) error {
 		return fmt.Errorf("loading the baseline dataset: %w", err)
 	}
 	fmt.Fprintf(os.Stderr, "axis: created %s with %d actors and the baseline (%d relations, %d evidence)\n",
-		path, len(gazetteer.Actors()), res.RelationsNew, res.EvidenceNew)
+		name, len(gazetteer.Actors()), res.RelationsNew, res.EvidenceNew)
 	return nil
 }
 

@@ -41,10 +41,10 @@ var initCmd = &cobra.Command{
 gazetteer and the bundled baseline dataset. Any command does this on first
 use; init is for doing it explicitly. On an existing store it refreshes the
 gazetteer's actors and changes nothing else.`,
-	Example: "  axis init\n  axis init --db team.db",
+	Example: "  axis init\n  axis init --db team.db\n  AXIS_DB=postgres://axis@db.example.org/axis axis init",
 	Args:    cobra.NoArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
-		s, err := openSQLite(cmd)
+		s, name, err := openBootstrapped(cmd)
 		if err != nil {
 			return err
 		}
@@ -59,7 +59,7 @@ gazetteer's actors and changes nothing else.`,
 			return err
 		}
 		fmt.Fprintf(cmd.OutOrStdout(), "store %s: %d actors, %d documents, %d relations, %d evidence\n",
-			s.Path(), st.Actors, st.Documents, st.Relations, st.Evidence)
+			name, st.Actors, st.Documents, st.Relations, st.Evidence)
 		return nil
 	},
 }

@@ -9,14 +9,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"axis"
+	"axis/postgres"
 	"axis/sqlite"
 )
 
 func init() {
-	rootCmd.PersistentFlags().String("db", "", "store path (default $AXIS_DB, else ~/.local/share/axis/axis.db)")
+	rootCmd.PersistentFlags().String("db", "", "store: a SQLite file path, or a postgres:// URL for a shared PostgreSQL store (default $AXIS_DB, else ~/.local/share/axis/axis.db)")
 }
 
-// storePath is --db, else $AXIS_DB, else the per-user data directory.
+// storePath is --db, else $AXIS_DB, else the per-user data directory. It is
+// a file path, or a postgres:// (postgresql://) URL: see storeName before
+// printing it.
 func storePath(cmd *cobra.Command) string {
 	if p, _ := cmd.Flags().GetString("db"); p != "" {
 		return p
@@ -38,7 +41,55 @@ func storePath(cmd *cobra.Command) string {
 // openStore opens the store, creating it and loading the gazetteer and the
 // baseline dataset on first use. The caller closes it.
 func openStore(cmd *cobra.Command) (axis.Store, error) {
-	return openSQLite(cmd)
+	s, _, err := openBootstrapped(cmd)
+	return s, err
+}
+
+// createdStore is a store that knows whether Open just created it (or
+// found it empty): the SQLite and PostgreSQL stores.
+type createdStore interface {
+	axis.Store
+	Created() bool
+}
+
+// openBootstrapped opens the SQLite file or, for a postgres:// URL, the
+// PostgreSQL store, bootstraps it when new, and returns it with the name
+// to print for it (a URL without its password).
+func openBootstrapped(cmd *cobra.Command) (createdStore, string, error) {
+	if loc := storePath(cmd); postgres.IsURL(loc) {
+		s, err := openPostgres(cmd, loc)
+		if err != nil {
+			return nil, "", err
+		}
+		return s, s.URL(), nil
+	}
+	s, err := openSQLite(cmd)
+	if err != nil {
+		return nil, "", err
+	}
+	return s, s.Path(), nil
+}
+
+// storeName is the store location for messages: the path, or the URL
+// without its password.
+func storeName(cmd *cobra.Command) string {
+	loc := storePath(cmd)
+	if postgres.IsURL(loc) {
+		return postgres.Redact(loc)
+	}
+	return loc
+}
+
+func openPostgres(cmd *cobra.Command, url string) (*postgres.Store, error) {
+	s, err := postgres.Open(cmd.Context(), url)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open store: %w", err)
+	}
+	if err := bootstrap(cmd, s, s.URL()); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func openSQLite(cmd *cobra.Command) (*sqlite.Store, error) {
