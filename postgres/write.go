@@ -49,8 +49,18 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 	if err := tx.Commit(ctx); err != nil {
 		return axis.WriteResult{}, fmt.Errorf("postgres store %s: commit: %w", s.url, err)
 	}
+	if w.res.RelationsNew >= analyzeMin {
+		// Fresh statistics after a bulk load, so the next queries are
+		// planned for the tables' new size rather than waiting for
+		// autovacuum. The data is committed: a failure here is no error.
+		s.pool.Exec(context.WithoutCancel(ctx), `ANALYZE relations, evidence`)
+	}
 	return w.res, nil
 }
+
+// analyzeMin is how many new relations make Write refresh the planner's
+// statistics after it commits.
+const analyzeMin = 10_000
 
 // writer is the axis.Writer of one transaction.
 type writer struct {

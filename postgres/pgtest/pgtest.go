@@ -39,29 +39,43 @@ var seq atomic.Int64
 // schema: a store opened with it keeps its tables there.
 func Schema(tb testing.TB) string {
 	tb.Helper()
-	server := ServerURL(tb)
+	url, drop, err := NewSchema(ServerURL(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := drop(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return url
+}
+
+// NewSchema creates an empty schema in the server at server and returns a
+// URL whose search_path is that schema, and a function that drops it.
+func NewSchema(server string) (url string, drop func() error, err error) {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, server)
 	if err != nil {
-		tb.Fatalf("connect to %s: %v", Env, err)
+		return "", nil, fmt.Errorf("connect to %s: %w", Env, err)
 	}
 	defer conn.Close(ctx)
 	name := fmt.Sprintf("axis_test_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1_000_000, seq.Add(1))
 	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+name); err != nil {
-		tb.Fatalf("create schema: %v", err)
+		return "", nil, fmt.Errorf("create schema: %w", err)
 	}
-	tb.Cleanup(func() {
+	drop = func() error {
 		conn, err := pgx.Connect(ctx, server)
 		if err != nil {
-			tb.Errorf("drop schema %s: %v", name, err)
-			return
+			return fmt.Errorf("drop schema %s: %w", name, err)
 		}
 		defer conn.Close(ctx)
 		if _, err := conn.Exec(ctx, `DROP SCHEMA `+name+` CASCADE`); err != nil {
-			tb.Errorf("drop schema %s: %v", name, err)
+			return fmt.Errorf("drop schema %s: %w", name, err)
 		}
-	})
-	return WithSearchPath(server, name)
+		return nil
+	}
+	return WithSearchPath(server, name), drop, nil
 }
 
 // WithSearchPath returns connString with its search_path set to schema.
