@@ -34,9 +34,14 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]axis.Sea
 		lim = limit
 	}
 	// The inner query ranks and limits; the headline, which re-parses the
-	// sentence, is made for the hits kept only.
+	// sentence, is made for the hits kept only: the whole sentence with
+	// the matches marked, or for a long one (a dataset row, a paragraph)
+	// the two best fragments.
 	rows, err := s.pool.Query(ctx, `SELECT `+evidenceCols+`, `+relationCols+`,
-			ts_headline('english', e.sentence, h.q, 'StartSel=[, StopSel=], MaxWords=40, MinWords=15, ShortWord=2'), h.rank
+			CASE WHEN length(e.sentence) <= 400
+				THEN ts_headline('english', e.sentence, h.q, 'StartSel=[, StopSel=], HighlightAll=true')
+				ELSE ts_headline('english', e.sentence, h.q, 'StartSel=[, StopSel=], MaxWords=30, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')
+			END, h.rank
 		FROM (SELECT e.id, `+q+` AS q, -ts_rank_cd(e.tsv, `+q+`, 1) AS rank
 			FROM evidence e
 			WHERE e.tsv @@ `+q+`
