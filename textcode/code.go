@@ -146,7 +146,9 @@ func (c *Coder) CodeSentence(text string, par *Paragraph) []Coded {
 	for _, tm := range s.trig {
 		cands = append(cands, s.codeTrigger(tm)...)
 	}
-	if len(s.trig) == 0 {
+	if len(cands) == 0 {
+		// no trigger, or none that coded anything ("soldiers based in
+		// Russia are expected to join the assault")
 		cands = append(cands, s.originPass()...)
 	}
 	cands = s.finish(cands)
@@ -255,6 +257,7 @@ func (s *sent) findPhrases() {
 				continue
 			}
 			if prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "'s" ||
+				strings.HasSuffix(s.toks[t.start].low, "s") && (isAdj(prev) || nounAdjectives[prev]) && !adverbish[prev] ||
 				s.mAt[t.start-1] >= 0 && s.ms[s.mAt[t.start-1]].demonym() || !gerund && s.c.rs.preps[prev] && prev != "to" {
 				p := *t.p
 				p.noun, p.participle = true, false
@@ -467,8 +470,8 @@ func (s *sent) after(m *mention) int {
 func (s *sent) governor(m *mention) string {
 	for i := m.start - 1; i >= 0; i-- {
 		t := s.toks[i]
-		if s.c.rs.dets[t.low] || t.kind == tNum {
-			continue
+		if s.c.rs.dets[t.low] || t.kind == tNum || compass[t.low] {
+			continue // "in eastern Russia"
 		}
 		if s.c.rs.preps[t.low] {
 			if t.low == "of" && i > 0 && (vagueWords[s.toks[i-1].low] > 0 || quantityHeads[s.toks[i-1].low] || s.toks[i-1].kind == tNum) {
@@ -528,12 +531,21 @@ func (s *sent) subjectLeft(at int) int {
 			i = m.start
 			continue
 		}
-		if g := s.governor(m); g != "" {
+		if g := s.chainGovernor(k); g != "" {
 			if a < len(s.toks) && a < at && strings.HasSuffix(s.toks[a].low, "ing") && len(s.toks[a].low) > 4 {
 				return k // "reports of North Korea ramping up shipments": the gerund's subject
 			}
+			if g == "with" && s.absoluteWith(m) && a < at {
+				return k // "..., with China also the largest buyer of Iranian oil": a clause of its own
+			}
 			i = m.start
 			continue
+		}
+		if m.poss && !m.pron && at-a >= 2 && at-a <= 4 && s.toks[at-1].low == "to" {
+			return k // "Sweden's bid to join NATO": the possessor does what the noun aims at
+		}
+		if m.demonym() && s.modifiesTroops(m) && a+2 < at && (s.toks[a+1].low == "who" || s.toks[a+1].low == "that") {
+			return k // "hosts Russian troops who could attack": the forces act
 		}
 		if (m.poss && !m.pron || m.demonym() && s.modifiesItem(m)) && m.start > 0 && !s.c.rs.dets[s.toks[m.start-1].low] {
 			// "supported Russia's war by providing": the possessive belongs
@@ -545,6 +557,51 @@ func (s *sent) subjectLeft(at int) int {
 		return k
 	}
 	return -1
+}
+
+// chainGovernor is the preposition a mention depends on, or "between"
+// when the mention ends a pair after it ("between Russia and Ukraine"
+// governs Ukraine too; "between" always takes both). Other prepositions
+// are left to the first name ("the leaders of Russia and China signed").
+func (s *sent) chainGovernor(k int) string {
+	if g := s.governor(&s.ms[k]); g != "" {
+		return g
+	}
+	first := k
+	for _, c := range s.chain(k) {
+		if s.ms[c].start < s.ms[first].start {
+			first = c
+		}
+	}
+	if first == k {
+		return ""
+	}
+	for i := s.ms[first].end; i < s.ms[k].start; i++ {
+		if s.toks[i].low == "," {
+			return "" // "According to Kyiv, Iran and Russia ...": not one list
+		}
+	}
+	if g := s.governor(&s.ms[first]); g == "between" {
+		return g
+	}
+	return ""
+}
+
+// absoluteWith reports whether "with" before a name opens a clause of its
+// own after a comma ("..., with North Korea now shipping shells", "...,
+// with China being Iran's largest buyer"): the name is that clause's
+// subject.
+func (s *sent) absoluteWith(m *mention) bool {
+	for i := m.start - 1; i >= 1; i-- {
+		w := s.toks[i].low
+		if w == "with" {
+			return s.toks[i-1].low == ","
+		}
+		if !s.c.rs.dets[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectRight finds the subject of a clause that opens with the trigger
@@ -766,6 +823,11 @@ var nounAdjectives = map[string]bool{"latest": true, "first": true, "second": tr
 	"air": true, "naval": true, "drone": true, "missile": true, "cyber": true, "arms": true, "weapons": true,
 	"energy": true, "oil": true, "gas": true, "export": true, "import": true, "trade": true, "military": true,
 	"nuclear": true, "joint": true, "overnight": true, "early": true, "surprise": true, "state": true, "official": true}
+
+// adverbish adjectives also qualify verbs ("has long supplied", "first
+// sends"): after them a trigger stays a verb.
+var adverbish = map[string]bool{"long": true, "first": true, "second": true, "third": true, "more": true, "much": true,
+	"early": true, "overnight": true, "direct": true, "official": true, "used": true, "needed": true}
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
@@ -1192,7 +1254,16 @@ func (s *sent) frameTransfer(tm match) []cand {
 	base.status = st
 	base.words = append(base.words, cueWords...)
 	srcCodes, tgtCodes := s.codesOf(srcChain), s.codesOf(tgtChain)
-	var out []cand
+	var out, moved []cand
+	noImplicit := false
+	if give && tgt >= 0 && (s.combatBefore(tm, &s.ms[tgt]) || s.frontierOf(&s.ms[tgt])) {
+		// "sent troops to fight in Ukraine", "to the war in Ukraine": where
+		// the force fights is not a state it helps
+		tgtCodes, tgtChain, noImplicit = nil, nil, true
+	}
+	if give {
+		kis, moved = s.troopsHosts(tm, kis, src, srcFromOrigin, base)
+	}
 	emit := func(srcCodes, tgtCodes []string, kis []kindItem, needSrc bool) {
 		for _, ki := range kis {
 			c := base
@@ -1212,10 +1283,12 @@ func (s *sent) frameTransfer(tm match) []cand {
 				}
 				continue
 			}
-			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && s.distinctCodes() == 2 && !s.prepAfter(tm, r) {
-				// implicit target: the one other state the sentence names
+			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && !noImplicit && s.distinctCodes() == 2 && !s.prepAfter(tm, r) {
+				// implicit target: the one other state the sentence names,
+				// unless it is named as the enemy ("sent troops to fight Ukraine")
 				for _, m := range s.ms {
-					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState && !s.isModifier(&m) {
+					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState && !s.isModifier(&m) &&
+						!s.combatBefore(tm, &m) && s.governor(&m) != "against" {
 						ts = []string{c}
 						break
 					}
@@ -1225,7 +1298,7 @@ func (s *sent) frameTransfer(tm match) []cand {
 					c.words = append(c.words, "target=sentence:"+ts[0])
 				}
 			}
-			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && s.distinctCodes() == 1 {
+			if len(ts) == 0 && give && len(ss) > 0 && !tm.p.noun && !noImplicit && s.distinctCodes() == 1 {
 				// implicit target: the last other state of the paragraph
 				for _, p := range s.par.recent {
 					if !contains(ss, p) && s.c.actorKind(p) == axis.ActorState {
@@ -1271,7 +1344,157 @@ func (s *sent) frameTransfer(tm match) []cand {
 		// what is given "in exchange for" flows the other way
 		emit(tgtCodes, srcCodes, s.transferItems(exch, r), false)
 	}
-	return out
+	return append(out, moved...)
+}
+
+// combatBefore reports whether a name is where forces fight rather than a
+// destination: a combat word governs it ("to fight Ukraine", "to the front
+// lines in Ukraine", "for the war against Ukraine"), looking back over
+// determiners and prepositions and at most two other words.
+//
+// Only the words between the trigger and the name count ("fight for Russia"
+// is the trigger), and what flows ends the search ("combat vehicles to
+// Kyiv").
+func (s *sent) combatBefore(tm match, m *mention) bool {
+	words := 0
+	for i := m.start - 1; i >= tm.end && words < 2; i-- {
+		w := s.toks[i].low
+		if _, ok := s.itemAt(i); ok {
+			return false
+		}
+		if s.c.rs.combat[w] {
+			return true
+		}
+		if s.isStop(i) || w == "," || s.clauseBreak(i) || s.mAt[i] >= 0 {
+			return false
+		}
+		if s.c.rs.dets[w] || s.c.rs.preps[w] || w == "'s" {
+			continue
+		}
+		words++
+	}
+	return false
+}
+
+// frontierOf reports whether a possessive names a state's border or
+// approaches rather than the state ("troops to Ukraine's northern border").
+func (s *sent) frontierOf(m *mention) bool {
+	if !m.poss || m.pron && !m.poss {
+		return false
+	}
+	for i := s.after(m); i < len(s.toks) && i < s.after(m)+3; i++ {
+		w := s.toks[i].low
+		if s.c.rs.frontier[w] {
+			return true
+		}
+		if !isAdj(w) && !compass[w] {
+			return false
+		}
+	}
+	return false
+}
+
+var compass = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "north-eastern": true,
+	"north-western": true, "south-eastern": true, "south-western": true, "entire": true, "whole": true}
+
+// troopsHosts redirects troops that a sentence places with a host. A force
+// is sent to help the state that receives it, not the place it is sent to
+// fight:
+//   - "North Korean troops in Russia may be deployed to Ukraine": the troops
+//     are with Russia (PRK -> RUS, with the status the sentence gives their
+//     presence); the deployment to Ukraine is not support for Ukraine;
+//   - "Moscow deployed North Korean soldiers in Kursk": the deployer of
+//     another state's troops is their host (PRK -> RUS).
+//
+// It returns the items left to the trigger and the relations moved.
+func (s *sent) troopsHosts(tm match, kis []kindItem, src int, srcFromOrigin bool, base cand) ([]kindItem, []cand) {
+	var moved []cand
+	kept := kis[:0:0]
+	for _, ki := range kis {
+		if ki.kind != axis.Troops || ki.m.start < 0 {
+			kept = append(kept, ki)
+			continue
+		}
+		origin := s.itemOrigin(ki.m)
+		from := origin
+		if from < 0 {
+			from = src
+		}
+		if host := s.troopsHost(ki.m, tm); host >= 0 && from >= 0 && !contains(s.ms[from].codes, s.ms[host].codes[0]) {
+			c := base
+			c.kind, c.item, c.trigger = ki.kind, ki.item, ki.m
+			c.status, c.words = s.status(ki.m)
+			c.words = append([]string{"item=" + s.span(ki.m.start, ki.m.end), "host=" + s.ms[host].text}, c.words...)
+			c.qty = s.quantity(ki.m)
+			c.date, c.until = s.dateNear(ki.m)
+			c.conf = 0.55
+			moved = append(moved, s.pairs(c, s.chain(from), s.chain(host))...)
+			continue
+		}
+		if (tm.p.rule.HostDeployer || s.sentForces(tm, ki.m)) && origin >= 0 && src >= 0 && !srcFromOrigin && !s.ms[src].pron && !contains(s.ms[origin].codes, s.ms[src].codes[0]) &&
+			s.c.actorKind(s.ms[src].codes[0]) == axis.ActorState {
+			c := base
+			c.kind, c.item = ki.kind, ki.item
+			c.words = append(append([]string{}, base.words...), "item="+s.span(ki.m.start, ki.m.end), "deployer="+s.ms[src].text)
+			c.qty = s.quantity(ki.m)
+			c.date, c.until = s.dateNear(tm)
+			c.conf = 0.6
+			moved = append(moved, s.pairs(c, s.chain(origin), s.chain(src))...)
+			continue
+		}
+		if origin >= 0 && src >= 0 && !srcFromOrigin && !s.ms[src].pron && !contains(s.ms[origin].codes, s.ms[src].codes[0]) &&
+			!s.c.rs.irregular[s.toks[ki.m.end-1].low] {
+			continue // "helping Ukrainian forces with intelligence": the forces receive, they do not flow
+		}
+		kept = append(kept, ki)
+	}
+	return kept, moved
+}
+
+// sentForces reports whether troops are the direct object of a verb of
+// sending ("sent North Korean troops to Kursk"; not "helped Ukrainian
+// forces"), not its recipient ("sent weapons
+// to Ukrainian troops", "supplied Ukrainian forces with tanks"), and are a
+// state's forces rather than nationals hired ("Syrian mercenaries").
+func (s *sent) sentForces(tm match, it match) bool {
+	if tm.p.noun || !s.c.rs.senders[s.toks[tm.start].low] || it.start < tm.end || it.start > tm.end+4 || s.c.rs.irregular[s.toks[it.end-1].low] {
+		return false
+	}
+	for i := tm.end; i < it.start; i++ {
+		if s.c.rs.preps[s.toks[i].low] || s.toks[i].low == "," {
+			return false
+		}
+		if _, ok := s.itemAt(i); ok {
+			return false
+		}
+	}
+	return it.end >= len(s.toks) || s.toks[it.end].low != "with"
+}
+
+// troopsHost finds the state troops are said to be in, between the troops
+// and the trigger: "troops (now) in Russia", "soldiers stationed inside
+// Russia".
+func (s *sent) troopsHost(it match, tm match) int {
+	end := tm.start
+	if it.start >= tm.end {
+		return -1 // "deployed troops in Russia": the trigger's own target
+	}
+	for i := it.end; i < end && i < it.end+5; i++ {
+		if s.isStop(i) || s.toks[i].low == "," {
+			return -1
+		}
+		k := s.mAt[i]
+		if k < 0 {
+			continue
+		}
+		m := &s.ms[k]
+		if g := s.governor(m); (g == "in" || g == "inside" || g == "into") && !s.isModifier(m) &&
+			s.c.actorKind(m.codes[0]) == axis.ActorState {
+			return k
+		}
+		return -1
+	}
+	return -1
 }
 
 func contains(xs []string, x string) bool {
@@ -1308,8 +1531,24 @@ func (s *sent) frameAct(tm match) []cand {
 	pass := s.passive(tm)
 	src, tgt := -1, -1
 	switch {
+	case r.Beneficiary:
+		if tm.p.noun {
+			src = s.possessorBefore(tm.start)
+		}
+		if src < 0 {
+			src = s.gerundSubject(tm)
+		}
+		if src < 0 {
+			src = s.subjectLeft(tm.start)
+		}
+		tgt = s.beneficiary(tm)
 	case pass:
 		src = s.agentAfter(tm.end)
+		if src >= 0 && !s.agentHead(src) {
+			// "threatened by this new North Korea-Russia alliance", "by
+			// Russia's ambitions": the agent is a thing the names modify
+			return nil
+		}
 		tgt = s.subjectLeft(tm.start)
 	case tm.p.noun:
 		if r.PossessorTarget {
@@ -1349,11 +1588,17 @@ func (s *sent) frameAct(tm match) []cand {
 	if src < 0 || tgt < 0 {
 		return nil
 	}
+	if r.ForcesTarget && !s.forcesTarget(tm, tgt) {
+		return nil // "engaged with Russia", "clashed with Washington over trade": not combat
+	}
+	if r.ForcesModifier && (s.ms[tgt].demonym() || s.ms[tgt].poss) && !s.forcesTarget(tm, tgt) {
+		return nil // "vowed to fight Chinese influence": not forces
+	}
 	c := s.situated(tm)
 	if r.kind == axis.Attack {
 		items := s.attackItems(tm, r, tgt)
 		if len(items) == 0 {
-			items = []string{""}
+			items = []string{r.defItem}
 		}
 		var out []cand
 		for _, it := range items {
@@ -1364,6 +1609,129 @@ func (s *sent) frameAct(tm match) []cand {
 		return out
 	}
 	return s.pairs(c, s.chain(src), s.chain(tgt))
+}
+
+// modifiesTroops reports whether a demonym or possessive names forces
+// right after it ("Russian troops", "Ukraine's forces").
+func (s *sent) modifiesTroops(m *mention) bool {
+	a := s.after(m)
+	for _, it := range s.items {
+		if it.start >= a && it.start <= a+1 {
+			if k, _, ok := s.kindOf(it, &rule{ruleSpec: ruleSpec{Frame: "give"}}); ok && k == axis.Troops {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// forcesTarget reports whether the target of a combat verb is named as
+// armed forces ("engaged Ukrainian forces", "Ukraine's troops") or after
+// "against".
+func (s *sent) forcesTarget(tm match, tgt int) bool {
+	m := &s.ms[tgt]
+	if s.governor(m) == "against" {
+		return true
+	}
+	if m.start < tm.end || !(m.demonym() || m.poss) {
+		return false
+	}
+	return s.modifiesTroops(m)
+}
+
+// agentHead reports whether the name after "by" heads its phrase ("by
+// Moscow", "by Russian forces") rather than modifying a noun after it
+// ("by Russia's ambitions", "by this North Korea-Russia alliance").
+func (s *sent) agentHead(k int) bool {
+	m := &s.ms[k]
+	if m.demonym() {
+		return true // "by Russian forces", "by Chinese firms"
+	}
+	for i := m.start - 1; i >= 0; i-- {
+		w := s.toks[i].low
+		if w == "this" || w == "that" || w == "these" || w == "those" || w == "such" {
+			return false
+		}
+		if !s.c.rs.dets[w] {
+			break
+		}
+	}
+	end := m.end
+	for _, c := range s.chain(k) {
+		end = max(end, s.ms[c].end)
+	}
+	if end >= len(s.toks) {
+		return true
+	}
+	t := s.toks[end]
+	if t.low == "'s" {
+		return end+1 < len(s.toks) && s.mAt[end+1] >= 0 // "by Yemen's Houthis"
+	}
+	if t.kind == tNum || !isLowerWord(t.text) || s.c.rs.preps[t.low] || s.clauseBreak(end) || agentFollowers[t.low] ||
+		strings.HasSuffix(t.low, "ly") {
+		return true
+	}
+	if _, ok := s.itemAt(end); ok {
+		return true // "by North Korea troops"
+	}
+	for _, f := range s.firms {
+		if f.start == end {
+			return true
+		}
+	}
+	return false
+}
+
+// agentFollowers may follow the agent of a passive ("attacked by Russia
+// again", "threatened by Moscow and ...").
+var agentFollowers = map[string]bool{"and": true, "or": true, "again": true, "yesterday": true, "today": true, "last": true,
+	"this": true, "earlier": true, "overnight": true, "repeatedly": true, "itself": true, "too": true, "also": true, "now": true,
+	"directly": true, "alone": true, "since": true, "that": true, "which": true, "who": true, "as": true, "if": true, "when": true}
+
+func isLowerWord(w string) bool {
+	return w != "" && w[0] >= 'a' && w[0] <= 'z'
+}
+
+// beneficiary finds the state a vetoed or blocked measure was aimed at:
+// the first state named after the trigger, in its clause, that a hostile
+// word between them targets ("vetoed new sanctions on North Korea",
+// "blocked a statement condemning Pyongyang", "a resolution against
+// Iran"). A name before the measure ("Russia's resolution") or after "by"
+// ("a draft by Japan") is not it.
+func (s *sent) beneficiary(tm match) int {
+	measure, hostile := false, false
+	for i := tm.end; i < len(s.toks) && i < tm.end+16; i++ {
+		if s.isStop(i) || i > tm.end && s.clauseBreak(i) {
+			return -1
+		}
+		w := s.toks[i].low
+		if s.c.rs.measures[w] {
+			measure = true
+		}
+		for _, t := range s.trig {
+			if t.start == i && t.p.rule.kind.Family() == axis.FamilyHostility && t.p.rule.kind != axis.Attack {
+				hostile = true
+			}
+		}
+		k := s.mAt[i]
+		if k < 0 {
+			continue
+		}
+		m := &s.ms[k]
+		g := s.governor(m)
+		if m.pron && (hostile || measure && g == "against") {
+			return k // "a resolution condemning its annexation": its owner, named before
+		}
+		if m.pron || g == "by" || g == "from" || s.isModifier(m) || s.c.actorKind(m.codes[0]) != axis.ActorState {
+			i = m.end - 1
+			continue
+		}
+		if hostile || measure && g == "against" {
+			return k
+		}
+		i = m.end - 1
+	}
+	return -1
 }
 
 // attackItems lists how an attack was made: the items after "with", else
@@ -1618,8 +1986,8 @@ func (s *sent) originPass() []cand {
 			continue
 		}
 		d := s.prepTarget(it.end, 6, map[string]bool{"in": true, "to": true, "into": true, "inside": true}, false)
-		if d < 0 {
-			continue
+		if d < 0 || s.combatBefore(it, &s.ms[d]) || s.frontierOf(&s.ms[d]) {
+			continue // "troops at the front in Ukraine", "troops in occupied Ukraine"
 		}
 		c := cand{r: r, kind: k, item: item, conf: 0.5, trigger: it}
 		c.words = []string{"item=" + s.span(it.start, it.end)}
@@ -1652,6 +2020,28 @@ func (s *sent) finish(cs []cand) []cand {
 				break
 			}
 		}
+	}
+	// "X blocked a statement condemning Y": the condemnation X blocked is
+	// not one X made
+	var shields []cand
+	for _, c := range cs {
+		if c.r.Beneficiary {
+			shields = append(shields, c)
+		}
+	}
+	if len(shields) > 0 {
+		kept := cs[:0]
+		for _, c := range cs {
+			drop := false
+			for _, v := range shields {
+				drop = drop || c.kind.Family() == axis.FamilyHostility && c.kind != axis.Attack && c.src == v.src && c.tgt == v.tgt &&
+					c.trigger.start > v.trigger.start
+			}
+			if !drop {
+				kept = append(kept, c)
+			}
+		}
+		cs = kept
 	}
 	commit := map[string]bool{}
 	for _, c := range cs {

@@ -32,6 +32,18 @@ type ruleSpec struct {
 	PossessorTarget bool              `yaml:"possessor_target"`
 	Reciprocal      bool              `yaml:"reciprocal"`
 	MapItems        map[string]string `yaml:"map_items"`
+	// ForcesTarget: the target must be named as armed forces ("engaged
+	// Ukrainian forces") or after "against"; a bare name is not one.
+	ForcesTarget bool `yaml:"forces_target"`
+	// Beneficiary: the target is the state a blocked measure was aimed at
+	// ("vetoed sanctions on X", "blocked a statement condemning X").
+	Beneficiary bool `yaml:"beneficiary"`
+	// ForcesModifier: a target named by a demonym or a possessive must be
+	// forces ("fought Ukrainian troops", not "fought Chinese influence").
+	ForcesModifier bool `yaml:"forces_modifier"`
+	// HostDeployer: the deployer of another state's troops is their host
+	// ("Moscow deployed North Korean troops": PRK -> RUS).
+	HostDeployer bool `yaml:"host_deployer"`
 }
 
 // ruleFile is the whole of rules.yaml.
@@ -52,6 +64,13 @@ type ruleFile struct {
 	Ignore        []string                       `yaml:"ignore"`
 	ValueWords    []string                       `yaml:"value_words"`
 	ModifierHeads []string                       `yaml:"modifier_heads"`
+	CombatWords   []string                       `yaml:"combat_words"`
+	Contrast      []string                       `yaml:"contrast"`
+	Modals        []string                       `yaml:"modals"`
+	MeasureNouns  []string                       `yaml:"measure_nouns"`
+	Frontier      []string                       `yaml:"frontier_words"`
+	Irregular     []string                       `yaml:"irregular_forces"`
+	Senders       []string                       `yaml:"sending_verbs"`
 }
 
 // rule is a compiled rule.
@@ -133,6 +152,13 @@ type ruleSet struct {
 	lightVerbs  map[string]bool
 	valueWords  map[string]bool
 	modHeads    map[string]bool
+	combat      map[string]bool
+	contrast    map[string]bool
+	modals      map[string]bool
+	measures    map[string]bool
+	frontier    map[string]bool
+	irregular   map[string]bool
+	senders     map[string]bool
 }
 
 // spelling variants matched both ways.
@@ -161,7 +187,9 @@ func loadRules() (*ruleSet, error) {
 		return nil, fmt.Errorf("rules.yaml: %w", err)
 	}
 	rs := &ruleSet{trie: &pnode{}, techMap: f.TechMap, clauseStops: set(f.ClauseStops), preps: set(f.Preps),
-		dets: set(f.Determiners), vocab: map[string]bool{}, blockers: set(f.ItemBlockers), extraNames: f.ExtraNames, lightVerbs: set(f.LightVerbs), valueWords: set(f.ValueWords), modHeads: set(f.ModifierHeads)}
+		dets: set(f.Determiners), vocab: map[string]bool{}, blockers: set(f.ItemBlockers), extraNames: f.ExtraNames, lightVerbs: set(f.LightVerbs), valueWords: set(f.ValueWords), modHeads: set(f.ModifierHeads),
+		combat: set(f.CombatWords), contrast: set(f.Contrast), modals: set(f.Modals), measures: set(f.MeasureNouns),
+		frontier: set(f.Frontier), irregular: set(f.Irregular), senders: set(f.Senders)}
 	addPhrase := func(text string, p *phrase) {
 		for _, v := range spellingVariants(text) {
 			w := tokenizeWords(v)

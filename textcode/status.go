@@ -39,11 +39,18 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 		}
 		before := c.end <= tm.start
 		dist := tm.start - c.end
-		crosses := false
+		// crosses: a ";" or a contrasting clause ("..., while Y buys",
+		// "although X claims ...") lies between the cue and the trigger;
+		// clause: any clause boundary does
+		crosses, clause := false, false
 		if before {
 			for i := c.end; i < tm.start; i++ {
-				if s.toks[i].low == ";" {
+				w := s.toks[i].low
+				if w == ";" || s.c.rs.contrast[w] {
 					crosses = true
+				}
+				if w == ";" || w == ":" || s.clauseBreak(i) {
+					clause = true
 				}
 			}
 		}
@@ -70,7 +77,10 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 			if cond && low != "next" && tm.p != nil && tm.p.rule != nil && tm.p.rule.kind == axis.Threaten {
 				continue // a threat is conditional by nature; it was still made
 			}
-			if cond || before && !crosses && dist <= 8 {
+			// a modal governs its whole clause: "the pact will lead to a more
+			// aggressive posture ..., directly threatening Japan"
+			modal := s.c.rs.modals[low] && c.end-c.start == 1 && !clause && s.participleClause(tm)
+			if cond || before && !crosses && (dist <= 8 || modal) && !s.closedRelative(c, tm) {
 				hit = pro
 			}
 		case axis.Reported:
@@ -107,4 +117,46 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 	return axis.Confirmed, words
 }
 
-var promises = map[string]bool{"pledged": true, "promised": true, "vowed": true, "agreed": true, "pledge": true, "promise": true}
+// closedRelative reports whether a cue sits in a relative clause that ends
+// before the trigger ("Russia, which will host the summit, has sent
+// troops": the modal is the summit's, not the troops').
+func (s *sent) closedRelative(c, tm match) bool {
+	comma := false
+	for i := c.end; i < tm.start; i++ {
+		comma = comma || s.toks[i].low == ","
+	}
+	if !comma {
+		return false
+	}
+	for i := c.start - 1; i >= 0; i-- {
+		switch s.toks[i].low {
+		case "which", "who":
+			return i > 0 && s.toks[i-1].low == ","
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
+// participleClause reports whether a verb trigger opens a participle
+// clause after a comma (", directly threatening Japan"), which takes the
+// modality of the clause it hangs on.
+func (s *sent) participleClause(tm match) bool {
+	if tm.p == nil || tm.p.noun || !strings.HasSuffix(s.toks[tm.start].low, "ing") {
+		return false
+	}
+	for i := tm.start - 1; i >= 0; i-- {
+		w := s.toks[i].low
+		if w == "," {
+			return true
+		}
+		if !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+var promises = map[string]bool{"pledged": true, "promised": true, "vowed": true, "agreed": true, "pledge": true, "promise": true,
+	"agreeing": true, "pledging": true, "promising": true, "vowing": true}
