@@ -1913,11 +1913,11 @@ func (s *sent) frameMutual(tm match) []cand {
 			}
 		}
 	}
-	if k := s.subjectLeft(tm.start); k >= 0 {
+	if k := s.subjectLeft(tm.start); k >= 0 && !s.hostileBetween(s.ms[k].end, tm.start) {
 		add(s.chain(k))
 		m := &s.ms[k]
 		if (m.poss || m.demonym()) && tm.start-s.after(m) <= 3 {
-			if k2 := s.subjectLeft(m.start); k2 >= 0 {
+			if k2 := s.subjectLeft(m.start); k2 >= 0 && !s.hostileBetween(s.ms[k2].end, m.start) {
 				add(s.chain(k2))
 			}
 		}
@@ -1969,6 +1969,17 @@ func (s *sent) frameMutual(tm match) []cand {
 		}
 	}
 	return out
+}
+
+// hostileBetween reports whether a hostile trigger lies in [i, j): "Japan
+// condemned Russia's naval drills" makes Japan no party to the drills.
+func (s *sent) hostileBetween(i, j int) bool {
+	for _, t := range s.trig {
+		if t.start >= i && t.end <= j && t.p.rule.kind.Family() == axis.FamilyHostility {
+			return true
+		}
+	}
+	return false
 }
 
 // originPass codes "North Korean troops in Russia" in sentences with no

@@ -152,6 +152,8 @@ func TestVetoes(t *testing.T) {
 		{"its own annexation", "Russia used its veto to block a resolution condemning its annexation of Ukrainian regions.", nil},
 		{"vetoed sanctions are not imposed", "Russia vetoed new NATO sanctions on Iran.",
 			[]string{"NATO>IRN sanction - negated", "RUS>IRN diplomatic_support - confirmed"}},
+		{"a resolution critical of a state", "Washington blocked a resolution critical of Japan.",
+			[]string{"USA>JPN diplomatic_support - confirmed"}},
 		{"blocked shipments", "China blocked shipments of drones to Russia.", []string{"CHN>RUS arms drones negated"}},
 	})
 }
@@ -172,6 +174,7 @@ func TestHypotheticalConsequences(t *testing.T) {
 		{"threatened by a state", "Japan is threatened daily by North Korea, officials said.", []string{"PRK>JPN threaten - reported"}},
 		{"modal in a closed relative clause", "Russia, which will host the summit, has sent troops to North Korea.",
 			[]string{"RUS>PRK troops combat_troops confirmed"}},
+		{"condemning drills joins no drills", "Japan condemned Russia's naval exercises.", []string{"JPN>RUS condemn - confirmed"}},
 		{"plain threat stays confirmed", "Russia threatened Japan with retaliation.", []string{"RUS>JPN threaten - confirmed"}},
 	})
 }
