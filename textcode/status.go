@@ -13,9 +13,14 @@ import (
 //     denied supplying", "accused Iran of sending");
 //   - negation counts within four words before it ("has not supplied",
 //     "refrained from supplying", "no mutual defence clause");
-//   - prospective cues count within eight words before it, and a
-//     conditional ("if", "unless", "whether") or "next month" anywhere;
-//     questions are not coded at all;
+//   - prospective cues count within eight words before it, a modal
+//     anywhere before a participle clause of its own clause ("will lead
+//     to ..., directly threatening Japan"), and a conditional ("if",
+//     "unless", "whether") or "next month" anywhere; not from inside a
+//     relative clause closed before the trigger ("Russia, which will host
+//     the summit, has sent"); questions are not coded at all;
+//   - no cue but a conditional or a reported one crosses a contrast
+//     ("claims neutrality while buying", "although", "but") or a ";";
 //   - reported cues count anywhere in the sentence ("..., officials said");
 //     a confirming cue ("confirmed", "admitted") lifts reported to confirmed.
 //
