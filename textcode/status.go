@@ -19,7 +19,8 @@ import (
 //     "unless", "whether") or "next month" anywhere; not from inside a
 //     relative clause closed before the trigger ("Russia, which will host
 //     the summit, has sent"); questions are not coded at all;
-//   - no cue but a conditional or a reported one crosses a contrast
+//   - denied, negated, alleged and (non-conditional) prospective cues do
+//     not cross a contrast
 //     ("claims neutrality while buying", "although", "but") or a ";";
 //   - reported cues count anywhere in the sentence ("..., officials said");
 //     a confirming cue ("confirmed", "admitted") lifts reported to confirmed.
