@@ -117,7 +117,7 @@ func runServe(cmd *cobra.Command, args []string) error {
 	case token == "":
 		mode = "writes disabled (no --token-file)"
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "axis: serving %s/ (store %s; %s)\n", srv.URL(), storePath(cmd), mode)
+	fmt.Fprintf(cmd.OutOrStdout(), "axis: serving %s/ (store %s; %s)\n", srv.URL(), storeName(cmd), mode)
 	if !web.Built() {
 		fmt.Fprintln(stderr, "axis: this binary has no web UI built in; the API works. Build it with: cd web && npm ci && npm run build, then go build ./cmd/axis")
 	}
