@@ -204,13 +204,17 @@ func Describe(header []string) string {
 		return "a GDELT event export (axis import gdelt)"
 	case has["atopid"] && has["member"]:
 		return "an ATOP member-level file (axis import atop)"
-	case has["statea"] && has["stateb"]:
+	case has["atopid"] && has["begyr"]:
+		return "the ATOP alliance-level file (atop5_1a.csv), which names no members; give axis import atop the member-level file atop5_1m.csv or the dyad-year file atop5_1dy.csv from the same zip"
+	case has["statea"] && has["stateb"] || has["mem1"] && has["mem2"] && has["atopally"]:
 		return "an ATOP dyad-year file (axis import atop)"
+	case has["atopid1"] && has["year"]:
+		return "the ATOP state-year file (atop5_1sy.csv), which names no partners; give axis import atop the member-level file atop5_1m.csv or the dyad-year file atop5_1dy.csv"
 	case has["version4id"] && has["ccode1"]:
 		return "a COW alliance by-dyad file (axis import cow)"
 	case has["version4id"] && has["ccode"]:
 		return "a COW alliance by-member file (axis import cow)"
-	case has["recipient"] && has["supplier"]:
+	case has["recipient"] && has["supplier"] || has["sipri at database id"] || has["seller"] && has["buyer"] && has["deal id"]:
 		return "a SIPRI trade register (axis import sipri)"
 	case has["relations"] || has["actors:"] || has["sources:"]:
 		return "an axis facts file (axis import facts)"

@@ -7,6 +7,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"axis"
 )
@@ -26,7 +29,14 @@ type Table struct {
 // start with notes) and returns the table once a row holding every required
 // column is found. want names the format for errors ("an ATOP file").
 func OpenTable(r io.Reader, file, want string, required []string, maxPreamble int) (*Table, error) {
+	return OpenTableSep(r, file, want, required, maxPreamble, ',')
+}
+
+// OpenTableSep is OpenTable for a file whose fields are separated by comma
+// (',' or ';'; the legacy SIPRI text export uses semicolons).
+func OpenTableSep(r io.Reader, file, want string, required []string, maxPreamble int, comma rune) (*Table, error) {
 	cr := csv.NewReader(r)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = false
@@ -45,6 +55,7 @@ func OpenTable(r io.Reader, file, want string, required []string, maxPreamble in
 			}
 			return nil, Errorf(file, err)
 		}
+		Latin1Fields(rec)
 		if first == nil {
 			first, firstLine = rec, int64(line)
 		}
@@ -110,6 +121,7 @@ func (t *Table) Next() ([]string, error) {
 	}
 	line, _ := t.r.FieldPos(0)
 	t.Line = int64(line)
+	Latin1Fields(rec)
 	if len(rec) != len(t.Header) {
 		if len(rec) == 1 && (strings.Contains(rec[0], ";") || strings.Contains(rec[0], "\t")) {
 			return nil, &BadRow{Line: t.Line, Msg: "wrong delimiter: fields split by " + delimName(rec[0]) + ", expected commas"}
@@ -117,6 +129,38 @@ func (t *Table) Next() ([]string, error) {
 		return nil, &BadRow{Line: t.Line, Msg: "expected " + strconv.Itoa(len(t.Header)) + " columns as in the header, found " + strconv.Itoa(len(rec))}
 	}
 	return rec, nil
+}
+
+// Latin1Fields re-decodes, in place, every field that is not valid UTF-8
+// as Windows-1252 (a superset of Latin-1): the COW files and older SIPRI
+// exports are Latin-1 ("Côte d'Ivoire", "Württemberg"), the newer ones
+// UTF-8, sometimes with a byte-order mark. Valid UTF-8 is left alone, so a
+// file may even mix the two.
+func Latin1Fields(rec []string) {
+	for i, f := range rec {
+		if !utf8.ValidString(f) {
+			if s, err := charmap.Windows1252.NewDecoder().String(f); err == nil {
+				rec[i] = s
+			}
+		}
+	}
+}
+
+// Alias lets col be read under its other name alt when the header lacks
+// col but has alt (ATOP 5.1's dyad-year file names the states mem1/mem2,
+// its directed file stateA/stateB). It reports whether col is now present.
+func (t *Table) Alias(col string, alts ...string) bool {
+	col = strings.ToLower(col)
+	if _, ok := t.cols[col]; ok {
+		return true
+	}
+	for _, a := range alts {
+		if i, ok := t.cols[strings.ToLower(a)]; ok {
+			t.cols[col] = i
+			return true
+		}
+	}
+	return false
 }
 
 // BadRow is a malformed row found by Table.Next.

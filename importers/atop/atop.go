@@ -1,8 +1,12 @@
 // Package atop imports the Alliance Treaty Obligations and Provisions
-// (ATOP) data set, version 5: the member-level file (atop5_1m.csv: one row
-// per member and phase of an alliance, with its obligations and their
-// conditions) and the dyad-year file (atop5_1dy.csv: one row per pair of
-// states and year with the obligations they share).
+// (ATOP) data set, versions 4.01 to 5.1: the member-level file
+// (atop5_1m.csv, atop5_0m.csv, atop4_01m.csv: one row per member and phase
+// of an alliance, with its obligations and their conditions) and the
+// dyad-year files (atop5_1dy.csv with the pair in mem1, mem2; the directed
+// atop5_1ddyr.csv, atop5_0ddyr.csv, atop4_01ddyr.csv with stateA, stateB:
+// one row per pair of states and year with the obligations they share).
+// The alliance-level (atop5_1a.csv) and state-year (atop5_1sy.csv) files
+// name no pairs and are refused with a message naming the right file.
 //
 // Obligations map to commitment kinds: defense → defense_pact (or
 // security_guarantee when only one member of the pair is bound), offense
@@ -100,6 +104,13 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 	t, err := importers.OpenTable(hr, in.Name, "an ATOP member-level or dyad-year file", nil, 0)
 	if err != nil {
 		return nil, err
+	}
+	// ATOP 5.1's dyad-year file (atop5_1dy.csv) names the pair mem1, mem2;
+	// the directed dyad-year files (atop5_1ddyr.csv, atop5_0ddyr.csv,
+	// atop4_01ddyr.csv) stateA, stateB.
+	if !t.Has("member") {
+		t.Alias("stateA", "mem1")
+		t.Alias("stateB", "mem2")
 	}
 	var rd reader
 	switch {
@@ -437,7 +448,7 @@ func (d *dyadReader) row(t *importers.Table, rec []string) string {
 	b, ok2 := t.Int(rec, "stateB")
 	y, ok3 := t.Int(rec, "year")
 	if !ok1 || !ok2 || a <= 0 || b <= 0 {
-		return fmt.Sprintf("stateA %q / stateB %q are not COW state numbers", t.Get(rec, "stateA"), t.Get(rec, "stateB"))
+		return fmt.Sprintf("the pair %q, %q is not two COW state numbers", t.Get(rec, "stateA"), t.Get(rec, "stateB"))
 	}
 	if !ok3 || y < 1500 || y > 2200 {
 		return fmt.Sprintf("year %q is not a year", t.Get(rec, "year"))

@@ -91,9 +91,9 @@ func TestMemberLevel(t *testing.T) {
 	}
 }
 
-func TestDyadYear(t *testing.T) {
+func TestDirectedDyadYear(t *testing.T) {
 	st := inmem.New()
-	sum := load(t, st, importers.Options{}, "testdata/atop5_1dy.csv")
+	sum := load(t, st, importers.Options{}, "testdata/atop5_1ddyr.csv")
 	r := rel(t, st, "USA", "GBR", axis.DefensePact)
 	if r == nil || r.Commitment.Signed.String() != "1949" || r.Commitment.Ended.String() != "1953" {
 		t.Fatalf("USA-GBR %+v", r)
@@ -112,9 +112,54 @@ func TestDyadYear(t *testing.T) {
 	}
 }
 
+// TestDyadYear51 reads ATOP 5.1's undirected dyad-year layout: the pair in
+// mem1, mem2, a dyad id, counts of alliances, atopid1..atopid9 and version.
+func TestDyadYear51(t *testing.T) {
+	st := inmem.New()
+	sum := load(t, st, importers.Options{}, "testdata/atop5_1dy.csv")
+	if sum.RowsRead != 12 || sum.Imported != 11 || sum.Skips(importers.ReasonNoObligation) != 1 {
+		t.Errorf("rows %d, imported %d, skips %+v", sum.RowsRead, sum.Imported, sum.Skipped)
+	}
+	tests := []struct {
+		a, b          string
+		kind          axis.Kind
+		signed, ended string
+		evidence      int
+	}{
+		{"USA", "CAN", axis.DefensePact, "2016", "", 1},   // runs to the file's last year: open
+		{"USA", "JPN", axis.ConsultationPact, "2016", "", 1},
+		{"RUS", "PRK", axis.ConsultationPact, "2016", "2018", 1}, // stops a year before the end
+		{"CHN", "PRK", axis.DefensePact, "2016", "", 1},
+	}
+	for _, tc := range tests {
+		r := rel(t, st, tc.a, tc.b, tc.kind)
+		if r == nil {
+			t.Errorf("no %s %s-%s", tc.kind, tc.a, tc.b)
+			continue
+		}
+		if r.Commitment.Signed.String() != tc.signed || r.Commitment.Ended.String() != tc.ended || len(r.Evidence) != tc.evidence {
+			t.Errorf("%s %s-%s: signed %s ended %s, %d evidence", tc.kind, tc.a, tc.b, r.Commitment.Signed, r.Commitment.Ended, len(r.Evidence))
+		}
+	}
+	if r := rel(t, st, "RUS", "PRK", axis.DefensePact); r != nil {
+		t.Errorf("RUS-PRK has no defense flag in the fixture: %+v", r)
+	}
+}
+
+// TestRefusedATOPFiles: the alliance-level and state-year files name no
+// pairs; the error names the file to give instead.
+func TestRefusedATOPFiles(t *testing.T) {
+	for _, f := range []string{"atop5_1a.csv", "atop5_1sy.csv"} {
+		_, err := Import(context.Background(), inmem.New(), []string{"testdata/" + f}, importers.Options{SkipBad: true})
+		if err == nil || !strings.Contains(err.Error(), f+":1:") || !strings.Contains(err.Error(), "atop5_1m.csv") {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
 func TestFiltersAndIdempotence(t *testing.T) {
 	st := inmem.New()
-	sum := load(t, st, importers.Options{Actors: []string{"PRK"}, Since: axis.MustParseDate("2000")}, "testdata/atop5_1m.csv", "testdata/atop5_1dy.csv")
+	sum := load(t, st, importers.Options{Actors: []string{"PRK"}, Since: axis.MustParseDate("2000")}, "testdata/atop5_1m.csv", "testdata/atop5_1ddyr.csv")
 	rs, _ := st.Relations(context.Background(), axis.RelationFilter{})
 	for _, r := range rs {
 		if !r.Involves("PRK") {
