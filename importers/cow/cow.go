@@ -1,8 +1,13 @@
 // Package cow imports the Correlates of War Formal Alliances data set,
-// version 4.1: the by-dyad file (alliance_v4.1_by_dyad.csv, one row per
-// pair of states in an alliance, with dyad_st_*/dyad_end_* dates) and the
-// by-member file (alliance_v4.1_by_member.csv, one row per member with
-// mem_st_*/mem_end_* dates).
+// version 4.1, in all six of its CSV files: by dyad and by directed dyad
+// (alliance_v4.1_by_dyad.csv, alliance_v4.1_by_directed.csv: one row per
+// pair with dyad_st_*/dyad_end_* dates, the directed file once each way),
+// by member (alliance_v4.1_by_member.csv: one row per member with
+// mem_st_*/mem_end_* dates), and their _yearly variants (one row per year,
+// which collapse back into the pact they repeat). right_censor = 1 (still
+// in force when the data end, 2012) leaves the pact open; a pair whose
+// directed rows carry the defense flag one way only becomes a
+// security_guarantee from the bound state.
 //
 // COW codes an alliance's type by flags; axis takes the strongest:
 // defense (type I) → defense_pact, neutrality (IIa) → neutrality_pact,
@@ -66,11 +71,14 @@ func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Op
 // row is one dyad (or one member, B unset) as read.
 type row struct {
 	line       int64
-	lines      []int64 // the member rows a paired dyad comes from
+	lines      []int64 // the rows a merged dyad or paired members come from
 	id         string
 	a, b       int
 	start, end axis.Date
 	flags      [4]bool
+	// guarantor is the COW number of the only state of the pair bound to
+	// defend the other (COW's directed flags differ), 0 when mutual.
+	guarantor int
 }
 
 func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts, read *int64) (*axis.Document, error) {
@@ -109,8 +117,10 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 		opt.Progress(*read, sum.RowsRead)
 	}
 	doc := importers.DatasetDocument(hr.Sum(), in.Name, in.Path, publisher, homepage)
-	if !byDyad {
-		rows = pairMembers(rows, in.Name, sum)
+	if byDyad {
+		rows = mergeDyads(rows)
+	} else {
+		rows = pairMembers(dedupeMembers(rows), in.Name, sum)
 	}
 	seen := map[string]bool{}
 	// A member row is imported when one of its pairs is, else counted under
@@ -179,6 +189,11 @@ func parseRow(t *importers.Table, rec []string, prefix, c1 string, byDyad bool) 
 	}
 	r.start = importers.DateOf(n[0], n[1], n[2])
 	r.end = importers.DateOf(n[3], n[4], n[5])
+	// right_censor = 1: still in force when the data end (31 Dec 2012);
+	// some rows carry that date as their end, which is not an ending.
+	if rc, ok := t.Int(rec, "right_censor"); ok && rc == 1 {
+		r.end = axis.Date{}
+	}
 	if !r.end.IsZero() && r.end.Before(r.start) {
 		return r, fmt.Sprintf("ends (%s) before it starts (%s)", r.end, r.start)
 	}
@@ -190,6 +205,92 @@ func parseRow(t *importers.Table, rec []string, prefix, c1 string, byDyad bool) 
 		r.flags[i] = f
 	}
 	return r, ""
+}
+
+// mergeDyads folds the rows of one pact between one pair into one row: the
+// two directions of the directed file, and the years of the yearly files.
+// When one direction carries the defense flag and the other does not, the
+// pact is one-sided: guarantor is the bound state.
+func mergeDyads(rows []row) []row {
+	type key struct {
+		id     string
+		lo, hi int
+		start  axis.Date
+	}
+	type dirs struct {
+		ab, ba       [4]bool
+		hasAB, hasBA bool
+	}
+	idx := map[key]int{}
+	var out []row
+	var ds []dirs
+	for _, r := range rows {
+		lo, hi := min(r.a, r.b), max(r.a, r.b)
+		k := key{r.id, lo, hi, r.start}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, row{line: r.line, id: r.id, a: lo, b: hi, start: r.start, end: r.end})
+			ds = append(ds, dirs{})
+		}
+		o, d := &out[i], &ds[i]
+		o.lines = append(o.lines, r.line)
+		if r.end.IsZero() {
+			o.end = axis.Date{}
+		} else if !o.end.IsZero() && o.end.Before(r.end) {
+			o.end = r.end
+		}
+		for j, f := range r.flags {
+			if r.a == lo {
+				d.ab[j] = d.ab[j] || f
+			} else {
+				d.ba[j] = d.ba[j] || f
+			}
+		}
+		if r.a == lo {
+			d.hasAB = true
+		} else {
+			d.hasBA = true
+		}
+	}
+	for i := range out {
+		d := &ds[i]
+		for j := range out[i].flags {
+			out[i].flags[j] = d.ab[j] || d.ba[j]
+		}
+		if d.hasAB && d.hasBA && d.ab[0] != d.ba[0] {
+			out[i].guarantor = out[i].a
+			if d.ba[0] {
+				out[i].guarantor = out[i].b
+			}
+		}
+	}
+	return out
+}
+
+// dedupeMembers folds the repeated rows of the yearly member file (one per
+// year, same membership) into one row per membership.
+func dedupeMembers(rows []row) []row {
+	type key struct {
+		id         string
+		a          int
+		start, end axis.Date
+		flags      [4]bool
+	}
+	idx := map[key]int{}
+	var out []row
+	for _, r := range rows {
+		k := key{r.id, r.a, r.start, r.end, r.flags}
+		if i, ok := idx[k]; ok {
+			out[i].lines = append(out[i].lines, r.line)
+			continue
+		}
+		idx[k] = len(out)
+		r.lines = []int64{r.line}
+		out = append(out, r)
+	}
+	return out
 }
 
 // pairMembers turns member rows into dyad rows: every two members of an
@@ -208,14 +309,18 @@ func pairMembers(members []row, file string, sum *importers.Summary) []row {
 	defer func() {
 		for i, m := range members {
 			if !paired[i] && len(byID[m.id]) > 1 {
-				sum.Skip("no other member at the same time", file, m.line)
+				for _, l := range m.lines {
+					sum.Skip("no other member at the same time", file, l)
+				}
 			}
 		}
 	}()
 	for _, id := range order {
 		idx := byID[id]
 		if len(idx) == 1 {
-			sum.Skip("no other member in the alliance", file, members[idx[0]].line)
+			for _, l := range members[idx[0]].lines {
+				sum.Skip("no other member in the alliance", file, l)
+			}
 			continue
 		}
 		for x := 0; x < len(idx); x++ {
@@ -240,7 +345,15 @@ func pairMembers(members []row, file string, sum *importers.Summary) []row {
 				for i := range flags {
 					flags[i] = a.flags[i] || b.flags[i]
 				}
-				out = append(out, row{line: a.line, lines: []int64{a.line, b.line}, id: id, a: a.a, b: b.a, start: start, end: end, flags: flags})
+				guarantor := 0
+				if a.flags[0] != b.flags[0] {
+					guarantor = a.a
+					if b.flags[0] {
+						guarantor = b.a
+					}
+				}
+				lines := append(append([]int64(nil), a.lines...), b.lines...)
+				out = append(out, row{line: a.line, lines: lines, id: id, a: a.a, b: b.a, start: start, end: end, flags: flags, guarantor: guarantor})
 			}
 		}
 	}
@@ -272,21 +385,35 @@ func emit(r row, file string, doc *axis.Document, res *importers.Resolver, opt *
 	lo, hi := min(r.a, r.b), max(r.a, r.b)
 	key := fmt.Sprintf("%s/%d/%d/%s", r.id, lo, hi, r.start)
 	if seen[key] {
-		return "" // the by-dyad file lists a pair once each way
+		return "" // the same membership listed twice
 	}
 	seen[key] = true
 	t := types[ty]
+	kind, label, src, tgt := t.kind, t.label, ca, cb
+	if ty == 0 && r.guarantor != 0 {
+		kind, label = axis.SecurityGuarantee, "one-sided defense pact (type I, only "+pickCode(r.guarantor == r.a, ca, cb)+" bound)"
+		if r.guarantor != r.a {
+			src, tgt = cb, ca
+		}
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "COW alliance %s: %s and %s, %s, from %s", r.id, ca, cb, t.label, r.start)
+	fmt.Fprintf(&b, "COW alliance %s: %s and %s, %s, from %s", r.id, src, tgt, label, r.start)
 	if r.end.IsZero() {
 		b.WriteString(", still in force")
 	} else {
 		fmt.Fprintf(&b, " to %s", r.end)
 	}
-	pacts.Add(importers.Pact{A: ca, B: cb, Kind: t.kind, Start: r.start, End: r.end, Doc: doc,
+	pacts.Add(importers.Pact{A: src, B: tgt, Kind: kind, Start: r.start, End: r.end, Doc: doc,
 		Title: "COW alliance " + r.id,
 		Evidence: axis.Evidence{Source: fmt.Sprintf("%s:%d", file, r.line), URL: homepage, Published: r.start,
 			Sentence: b.String(), Method: Method, Confidence: Confidence, Status: axis.Confirmed,
 			Attrs: map[string]string{"version4id": r.id, "type": t.col, "ccode1": strconv.Itoa(r.a), "ccode2": strconv.Itoa(r.b)}}})
 	return ""
+}
+
+func pickCode(first bool, a, b string) string {
+	if first {
+		return a
+	}
+	return b
 }

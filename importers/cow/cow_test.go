@@ -63,9 +63,51 @@ func TestByDyadAndMember(t *testing.T) {
 	if sum.Imported+sum.SkippedTotal() != sum.RowsRead {
 		t.Errorf("rows %d, imported %d, skipped %d", sum.RowsRead, sum.Imported, sum.SkippedTotal())
 	}
-	again, err := Import(context.Background(), st, []string{"testdata"}, importers.Options{})
+	again, err := Import(context.Background(), st, []string{"testdata/alliance_v4.1_by_member.csv", "testdata/alliance_v4.1_by_dyad.csv"}, importers.Options{})
 	if err != nil || again.Write.Changed() {
 		t.Errorf("second import: %v %+v", err, again.Write)
+	}
+}
+
+// TestOtherV41Files reads the directed, dyad-yearly and member-yearly
+// layouts of COW v4.1: both directions and all years of one pact are one
+// piece of evidence, right_censor = 1 leaves a pact open even when the row
+// carries 2012 as its end, a defense flag set one way only is a guarantee,
+// and a Latin-1 state name does no harm.
+func TestOtherV41Files(t *testing.T) {
+	st := inmem.New()
+	sum, err := Import(context.Background(), st, []string{"testdata/alliance_v4.1_by_directed.csv", "testdata/alliance_v4.1_by_dyad_yearly.csv", "testdata/alliance_v4.1_by_member_yearly.csv"}, importers.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		a, b          string
+		kind          axis.Kind
+		signed, ended string
+		lines         string
+	}{
+		{"USA", "JPN", axis.SecurityGuarantee, "1951-09-08", "", "alliance_v4.1_by_directed.csv:2"},
+		{"GBR", "CYP", axis.SecurityGuarantee, "1960-08-16", "", "alliance_v4.1_by_directed.csv:4"},
+		{"FRA", "RUS", axis.DefensePact, "1892-08-17", "1917-08-04", "alliance_v4.1_by_directed.csv:6"},
+		{"FRA", "GBR", axis.ConsultationPact, "1904-04-08", "1914-08", "alliance_v4.1_by_dyad_yearly.csv:2"},
+		{"CHN", "PRK", axis.DefensePact, "1961-07-11", "", "alliance_v4.1_by_dyad_yearly.csv:5"},
+		{"PRU", "WURTTEMBERG", axis.DefensePact, "1870-11-25", "1871-01", "alliance_v4.1_by_member_yearly.csv:2"},
+	}
+	for _, tc := range tests {
+		r := rel(t, st, tc.a, tc.b, tc.kind)
+		if r == nil {
+			t.Errorf("no %s %s-%s", tc.kind, tc.a, tc.b)
+			continue
+		}
+		if r.Source != tc.a || r.Commitment.Signed.String() != tc.signed || r.Commitment.Ended.String() != tc.ended || len(r.Evidence) != 1 || r.Evidence[0].Source != tc.lines {
+			t.Errorf("%s %s-%s: %s→%s %+v, evidence %+v", tc.kind, tc.a, tc.b, r.Source, r.Target, r.Commitment, r.Evidence)
+		}
+	}
+	if r := rel(t, st, "USA", "JPN", axis.DefensePact); r != nil {
+		t.Errorf("one-sided pact also stored as mutual: %+v", r)
+	}
+	if sum.RowsRead != 16 || sum.Imported != 15 || sum.Skips("no other member in the alliance") != 1 {
+		t.Errorf("rows %d, imported %d, skipped %+v", sum.RowsRead, sum.Imported, sum.Skipped)
 	}
 }
 
