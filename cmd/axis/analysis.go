@@ -17,24 +17,21 @@ func init() {
 	rootCmd.AddCommand(ledgerCmd, cohesionCmd, dependencyCmd, centralityCmd, blocsCmd, trendCmd)
 	for _, c := range []*cobra.Command{ledgerCmd, cohesionCmd, dependencyCmd, centralityCmd, blocsCmd, trendCmd} {
 		addFormatFlag(c)
-		addAnalysisFlags(c, c != centralityCmd && c != blocsCmd)
+		addAnalysisFlags(c)
 	}
-	dependencyCmd.Flags().String("kind", "", "only this kind (default: every transfer kind); see `axis kinds`")
+	dependencyCmd.Flags().String("kind", "", "only this kind (default: every transfer kind); list them with: axis kinds")
 	centralityCmd.Flags().String("family", "", "only this family: commitment, transfer, cooperation, hostility (default: every positive family)")
 	centralityCmd.Flags().Int("top", 20, "show the top N actors (0: all)")
 	trendCmd.Flags().String("by", "year", "period: month, quarter or year")
 	trendCmd.Flags().String("chart", "", "also draw the trend to this file (.svg or .png)")
 }
 
-// addAnalysisFlags adds --weights and the time window flags. Commands that
-// look at a whole history get --since and --until; all get --at.
-func addAnalysisFlags(c *cobra.Command, sinceUntil bool) {
+// addAnalysisFlags adds --weights and the time window flags.
+func addAnalysisFlags(c *cobra.Command) {
 	c.Flags().String("weights", "", "weights file (YAML) over the embedded defaults; see docs/analysis.md")
 	c.Flags().String("at", "", "the system as it stood on this date: commitments in force, events up to it")
-	if sinceUntil {
-		c.Flags().String("since", "", "events dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
-		c.Flags().String("until", "", "events dated on or before; also the reference date for recency")
-	}
+	c.Flags().String("since", "", "events dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
+	c.Flags().String("until", "", "events dated on or before; also the reference date for recency")
 }
 
 // analysisInputs reads --weights and the window.
@@ -48,13 +45,11 @@ func analysisInputs(cmd *cobra.Command) (*analysis.Weights, analysis.Window, err
 	if win.At, err = dateFlag(cmd, "at"); err != nil {
 		return nil, win, err
 	}
-	if cmd.Flags().Lookup("since") != nil {
-		if win.Since, err = dateFlag(cmd, "since"); err != nil {
-			return nil, win, err
-		}
-		if win.Until, err = dateFlag(cmd, "until"); err != nil {
-			return nil, win, err
-		}
+	if win.Since, err = dateFlag(cmd, "since"); err != nil {
+		return nil, win, err
+	}
+	if win.Until, err = dateFlag(cmd, "until"); err != nil {
+		return nil, win, err
 	}
 	return w, win, win.Validate()
 }

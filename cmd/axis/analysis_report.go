@@ -19,7 +19,7 @@ func init() {
 	f.String("out", "", "the report file: .html or .md (required)")
 	f.String("by", "quarter", "trend period: month, quarter or year")
 	f.Int("quotes", 12, "how many evidence quotes to include")
-	addAnalysisFlags(reportCmd, true)
+	addAnalysisFlags(reportCmd)
 	addFormatFlag(reportCmd, "table", "json")
 }
 

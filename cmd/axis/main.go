@@ -5,10 +5,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -40,14 +41,47 @@ func main() {
 	}
 }
 
-// userMessage shows domain errors as they are, and other errors in full
-// (they are ours, from the command layer, and already say what failed).
-func userMessage(err error) string {
-	var e *axis.Error
-	if errors.As(err, &e) && e.Code == axis.EINTERNAL {
-		return err.Error()
+// userMessage is what a failed command prints: domain errors and ours from
+// the command layer already say what failed.
+func userMessage(err error) string { return err.Error() }
+
+func init() {
+	rootCmd.SetFlagErrorFunc(usageError)
+	// Subcommands are added by the init functions of other files, so their
+	// argument checks are wrapped when a command first runs (before cobra
+	// checks its arguments).
+	cobra.OnInitialize(func() { wrapArgChecks.Do(func() { explainArgErrors(rootCmd) }) })
+}
+
+var wrapArgChecks sync.Once
+
+// explainArgErrors makes a wrong number of arguments an input error (exit
+// code 2) that shows the command's usage and an example.
+func explainArgErrors(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return usageError(cmd, err)
+			}
+			return nil
+		}
 	}
-	return err.Error()
+	for _, sub := range c.Commands() {
+		explainArgErrors(sub)
+	}
+}
+
+// usageError turns a flag or argument mistake into an input error with the
+// command's usage line and its first example.
+func usageError(cmd *cobra.Command, err error) error {
+	msg := fmt.Sprintf("%v\nusage: %s", err, cmd.UseLine())
+	for _, line := range strings.Split(cmd.Example, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			msg += "\nexample: " + line
+			break
+		}
+	}
+	return axis.Errorf(axis.EINVALID, "%s", msg)
 }
 
 // exitCode is 2 for usage and input errors, 1 for everything else.

@@ -91,7 +91,7 @@ func init() {
 	g := sanctionsCmd.Flags()
 	g.String("target", "", "the receiving actor, e.g. RUS")
 	g.String("kind", "arms", "transfer kind: "+strings.Join(simTransferKinds(), ", "))
-	g.String("item", "", "only this item of the kind (e.g. drones); see `axis kinds`")
+	g.String("item", "", "only this item of the kind (e.g. drones); list them with: axis kinds")
 	g.Int("budget", 3, "largest sanction set, in actors or routes")
 	g.Int("top", 5, "how many sets to show for actors and for routes")
 	g.String("at", "", "transfers dated up to this date (default: all)")
