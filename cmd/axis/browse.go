@@ -387,12 +387,18 @@ supports.`,
 		}
 		limit, _ := cmd.Flags().GetInt("limit")
 		return withStore(cmd, func(s axis.Store) error {
-			hits, err := s.Search(cmd.Context(), strings.Join(args, " "), limit)
+			// The table shows one row per sentence of a relation: a fact
+			// cited by several sources is one line with their count. So it
+			// reads more hits than it shows, to fill --limit rows (json
+			// keeps every hit, up to --limit).
+			fetch := limit
+			if format == "table" && limit > 0 {
+				fetch = 4 * limit
+			}
+			hits, err := s.Search(cmd.Context(), strings.Join(args, " "), fetch)
 			if err != nil {
 				return err
 			}
-			// One row per sentence of a relation: a fact cited by several
-			// sources is one line with their count (json keeps every hit).
 			t := &Table{Header: []string{"RELATION", "SOURCE", "TARGET", "KIND", "STATUS", "CITED", "SNIPPET"}}
 			row := map[string]int{}
 			for _, h := range hits {
@@ -401,6 +407,9 @@ supports.`,
 					n, _ := strconv.Atoi(t.Rows[i][5])
 					t.Rows[i][5] = strconv.Itoa(n + 1)
 					continue
+				}
+				if limit > 0 && len(t.Rows) == limit {
+					continue // only the citations of rows shown are still counted
 				}
 				row[key] = len(t.Rows)
 				t.Add(h.Relation.ID, h.Relation.Source, h.Relation.Target, h.Relation.Kind, h.Evidence.Status, 1, h.Snippet)

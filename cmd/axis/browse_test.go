@@ -17,6 +17,7 @@ func TestSearchGroupsSourcesOfOneSentence(t *testing.T) {
   b: {publisher: Wire B, title: Two, url: "https://example.org/b", date: 2025-01-03}
 relations:
   - {source: BLR, target: RUS, kind: arms, item: armored_vehicles, date: 2025-01, note: Minsk sent zyxwvut tanks east., cite: [a, b]}
+  - {source: BLR, target: RUS, kind: arms, item: artillery_ammunition, date: 2025-02, note: "Later, and by a longer road through the marshes, more zyxwvut shells went the same way.", cite: [a]}
 `
 	if err := os.WriteFile(facts, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
@@ -24,16 +25,22 @@ relations:
 	if _, err := runAxis(t, "--db", db, "load", facts); err != nil {
 		t.Fatal(err)
 	}
-	out, err := runAxis(t, "--db", db, "search", "zyxwvut", "--format", "table")
+	// --limit counts rows shown, not hits: the two citations of the
+	// first sentence fill one row, and the second sentence still shows.
+	out, err := runAxis(t, "--db", db, "search", "zyxwvut", "--format", "table", "--limit", "2")
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[0], "CITED") || !strings.Contains(lines[1], "BLR") {
-		t.Fatalf("want a header and one row, got:\n%s", out)
+	if len(lines) != 3 || !strings.Contains(lines[0], "CITED") {
+		t.Fatalf("want a header and two rows, got:\n%s", out)
 	}
-	fields := strings.Fields(lines[1])
-	if fields[5] != "2" {
-		t.Errorf("CITED = %s, want 2:\n%s", fields[5], out)
+	cited := map[string]string{} // snippet's first word -> CITED
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		cited[f[6]] = f[5]
+	}
+	if cited["Minsk"] != "2" || cited["Later,"] != "1" {
+		t.Errorf("CITED by sentence %v, want Minsk… 2 and Later… 1:\n%s", cited, out)
 	}
 }

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"axis"
 	"axis/sqlite"
 )
@@ -16,12 +19,32 @@ import (
 // runAxis runs the root command with args and returns its output and error.
 func runAxis(t *testing.T, args ...string) (string, error) {
 	t.Helper()
+	resetFlags(rootCmd)
 	var out bytes.Buffer
 	rootCmd.SetOut(&out)
 	rootCmd.SetErr(&out)
 	rootCmd.SetArgs(args)
 	err := rootCmd.ExecuteContext(context.Background())
 	return out.String(), err
+}
+
+// resetFlags puts every flag of c and its subcommands back to its default:
+// cobra keeps values between runs in one process, and slice flags given
+// again append to the last run's values.
+func resetFlags(c *cobra.Command) {
+	reset := func(f *pflag.Flag) {
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			sv.Replace(nil)
+		} else {
+			f.Value.Set(f.DefValue)
+		}
+		f.Changed = false
+	}
+	c.Flags().VisitAll(reset)
+	c.PersistentFlags().VisitAll(reset)
+	for _, sub := range c.Commands() {
+		resetFlags(sub)
+	}
 }
 
 func storeStats(t *testing.T, path string) axis.Stats {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/pflag"
-
 	"axis/postgres/pgtest"
 )
 
@@ -42,12 +40,10 @@ func TestPostgresStore(t *testing.T) {
 		{"relations", "--actor", "IRN", "--since", "2023", "--format", "json"},
 		{"actors", "--search", "korea"},
 	} {
-		resetFlags(args)
 		want, err := runAxis(t, append([]string{"--db", lite}, args...)...)
 		if err != nil {
 			t.Fatalf("sqlite %v: %v", args, err)
 		}
-		resetFlags(args)
 		got, err := runAxis(t, append([]string{"--db", pg}, args...)...)
 		if err != nil {
 			t.Fatalf("postgres %v: %v", args, err)
@@ -60,24 +56,6 @@ func TestPostgresStore(t *testing.T) {
 	if err != nil || !strings.Contains(out, "RUS") {
 		t.Errorf("search on postgres: %v\n%s", err, out)
 	}
-}
-
-// resetFlags puts the flags of the command args names back to their
-// defaults: cobra keeps them between runs in one process, and slice flags
-// given again append to the last run's values.
-func resetFlags(args []string) {
-	cmd, _, err := rootCmd.Find(args)
-	if err != nil {
-		return
-	}
-	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if sv, ok := f.Value.(pflag.SliceValue); ok {
-			sv.Replace(nil)
-		} else {
-			f.Value.Set(f.DefValue)
-		}
-		f.Changed = false
-	})
 }
 
 func TestPostgresUnreachable(t *testing.T) {

@@ -82,7 +82,7 @@ func init() {
 	f.Int("trials", 10000, "number of simulated crises")
 	f.Uint64("seed", 1, "random seed; the same seed gives the same result")
 	f.Int("workers", 0, "worker goroutines (default: one per CPU); never changes the result")
-	f.Int("chains", 5, "how many activation chains to show (0: none)")
+	f.Int("chains", 5, "how many of the most frequent activation chains to show (0: none)")
 	f.Int("top", 30, "how many states to show in the table (0: all)")
 	f.String("chart", "", "also draw P(join) per state to this file (.svg or .png)")
 	addFormatFlag(escalationCmd, "table", "json", "csv")
@@ -167,14 +167,14 @@ func runEscalation(cmd *cobra.Command, _ []string) error {
 	trials, _ := f.GetInt("trials")
 	seed, _ := f.GetUint64("seed")
 	workers, _ := f.GetInt("workers")
-	chains, _ := f.GetInt("chains")
-	if chains <= 0 {
-		chains = -1
-	}
-	res, err := scenario.Escalate(cmd.Context(), world, tr, params, scenario.RunOptions{Trials: trials, Seed: seed, Workers: workers, Chains: chains})
+	// Chains are always traced (each state's MOSTLY VIA comes from them);
+	// --chains says how many of the most frequent to show.
+	show, _ := f.GetInt("chains")
+	res, err := scenario.Escalate(cmd.Context(), world, tr, params, scenario.RunOptions{Trials: trials, Seed: seed, Workers: workers, Chains: max(show, 1)})
 	if err != nil {
 		return err
 	}
+	res.Chains = res.Chains[:min(len(res.Chains), max(show, 0))]
 	if path, _ := f.GetString("chart"); path != "" {
 		var buf bytes.Buffer
 		if err := scenario.WriteChart(&buf, res, scenario.ChartFormat(path), 0); err != nil {
