@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"axis"
 )
@@ -106,7 +107,10 @@ func Trend(ctx context.Context, r axis.Reader, w *Weights, a, b string, by strin
 			p = *q
 		}
 		p.Period, p.Start = periodName(k, by)
-		p.Net = p.Cooperation - p.Hostility
+		// Sums of weights carry float noise (40.00000000000001): a score
+		// has no meaning past a millionth.
+		p.Cooperation, p.Hostility = round6(p.Cooperation), round6(p.Hostility)
+		p.Net = round6(p.Cooperation - p.Hostility)
 		res.Points = append(res.Points, p)
 	}
 	return res, nil
@@ -140,3 +144,5 @@ func periodName(k int, by string) (string, axis.Date) {
 	d := axis.Date{Year: y, Month: m}
 	return d.String(), d
 }
+
+func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }

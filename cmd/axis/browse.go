@@ -328,7 +328,13 @@ func printRelationEvidence(cmd *cobra.Command, r *axis.Relation) {
 	}
 	fmt.Fprintln(w)
 	if c := r.Commitment; c != nil {
-		fmt.Fprintf(w, "commitment: %s signed %s, in force %s", c.Title, c.Signed, c.InForce)
+		fmt.Fprintf(w, "commitment: %s", c.Title)
+		if !c.Signed.IsZero() {
+			fmt.Fprintf(w, " signed %s", c.Signed)
+		}
+		if !c.InForce.IsZero() {
+			fmt.Fprintf(w, ", in force %s", c.InForce)
+		}
 		if !c.Ended.IsZero() {
 			fmt.Fprintf(w, ", ended %s", c.Ended)
 		}
