@@ -407,3 +407,50 @@ func TestNothingCommittedWhenALaterFileIsBad(t *testing.T) {
 		t.Error("progress never reported")
 	}
 }
+
+// TestHistoricalBackfile reads GDELT 1.0's historical backfile layout (57
+// columns, no SOURCEURL: the monthly 200601.zip holding 200601.csv, tab-
+// separated despite its name): actor codes with role suffixes (USAMIL,
+// IRQREB), a known group with no country (IGOUNO, group UNO), CAMEO country
+// codes that are not ISO (KSV, WSB), an empty Actor2, and event codes with
+// a leading zero ("064") or four digits ("1951").
+func TestHistoricalBackfile(t *testing.T) {
+	dir := t.TempDir()
+	content, _ := os.ReadFile("testdata/200601.csv")
+	zpath := filepath.Join(dir, "200601.zip")
+	writeZip(t, zpath, "200601.csv", content)
+	st := inmem.New()
+	st.Write(context.Background(), func(w axis.Writer) error {
+		return w.PutActor(&axis.Actor{Code: "UN", Name: "United Nations", Kind: axis.ActorOrganization})
+	})
+	sum := importFiles(t, st, importers.Options{}, zpath)
+	if sum.RowsRead != 9 || sum.Imported != 7 || sum.Skips(importers.ReasonNoCountry) != 1 || sum.Skips(importers.ReasonUnmappedEvent) != 1 {
+		t.Errorf("rows %d, imported %d, skipped %+v", sum.RowsRead, sum.Imported, sum.Skipped)
+	}
+	rs := relations(t, st, axis.RelationFilter{})
+	tests := []struct {
+		src, tgt string
+		kind     axis.Kind
+		item     string
+		code     string
+	}{
+		{"USA", "IRQ", axis.Attack, "ground", "193"},
+		{"USA", "IRQ", axis.Attack, "", "190"},
+		{"UN", "IRN", axis.Condemn, "", "112"},
+		{"SRB", "XKX", axis.Condemn, "", "111"},
+		{"RWA", "COD", axis.Attack, "air", "1951"},
+		{"RUS", "SYR", axis.Intelligence, "intelligence", "064"},
+		{"ISR", "PSE", axis.Attack, "", "190"},
+	}
+	for _, tc := range tests {
+		r := find(rs, tc.src, tc.tgt, tc.kind, tc.item)
+		if r == nil {
+			t.Errorf("no %s %s→%s %q", tc.kind, tc.src, tc.tgt, tc.item)
+			continue
+		}
+		ev := r.Evidence[0]
+		if r.Date.Year != 2006 || r.Date.Month != 1 || ev.Attrs["cameo"] != tc.code || ev.URL != "" || !strings.HasPrefix(ev.Source, "200601.zip/200601.csv:") {
+			t.Errorf("%s→%s: date %s, evidence %+v", tc.src, tc.tgt, r.Date, ev)
+		}
+	}
+}

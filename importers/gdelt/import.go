@@ -34,6 +34,8 @@ var cameoCountry = map[string]string{
 	"YUG": "YUG",
 	"SUN": "SUN",
 	"PSE": "PSE",
+	"WSB": "PSE", // CAMEO's West Bank
+	"GZS": "PSE", // CAMEO's Gaza Strip
 }
 
 // cameoGroup maps CAMEO known-group codes (ActorKnownGroupCode) to actor
