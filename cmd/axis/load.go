@@ -102,15 +102,23 @@ func checkFacts(cmd *cobra.Command, s axis.Store, r io.Reader, name string, out 
 	if err := f.CheckActors(func(c string) bool { return known[c] }, codes); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s: ok, %d relations citing %d sources (nothing written)\n", name, len(f.Relations), len(f.Sources))
+	fmt.Fprintf(out, "%s: ok, %s citing %s (nothing written)\n", name, counted(len(f.Relations), "relation entry", "relation entries"), counted(len(f.Sources), "source", "sources"))
 	return nil
 }
 
 // loadSummary is the one-line report of one file's load.
 func loadSummary(name string, res axis.WriteResult) string {
 	if !res.Changed() {
-		return fmt.Sprintf("%s: no changes (%d relations already stored)", name, res.RelationsUnchanged+res.RelationsMerged)
+		return fmt.Sprintf("%s: no changes: everything in it is already stored (%s)", name, counted(res.RelationsUnchanged+res.RelationsMerged, "relation entry", "relation entries"))
 	}
-	return fmt.Sprintf("%s: %d relations new, %d merged, %d unchanged; %d evidence new; %d documents new",
-		name, res.RelationsNew, res.RelationsMerged, res.RelationsUnchanged, res.EvidenceNew, res.DocumentsNew)
+	return fmt.Sprintf("%s: %s new, %d merged, %d unchanged; %d evidence new; %s new",
+		name, counted(res.RelationsNew, "relation", "relations"), res.RelationsMerged, res.RelationsUnchanged, res.EvidenceNew, counted(res.DocumentsNew, "document", "documents"))
+}
+
+// counted is "1 source" or "3 sources".
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -81,7 +81,7 @@ func TestLoadCommand(t *testing.T) {
 	}
 
 	out, err := runAxis(t, "--db", db, "load", good)
-	if err != nil || !strings.Contains(out, "good.yaml: 1 relations new") {
+	if err != nil || !strings.Contains(out, "good.yaml: 1 relation new") {
 		t.Fatalf("first load: %q, %v", out, err)
 	}
 	out, err = runAxis(t, "--db", db, "load", good)
@@ -99,7 +99,7 @@ func TestLoadCommand(t *testing.T) {
 	}
 
 	out, err = runAxis(t, "--db", db, "load", "--check", good)
-	if err != nil || !strings.Contains(out, "ok, 1 relations") {
+	if err != nil || !strings.Contains(out, "ok, 1 relation entry citing 1 source") {
 		t.Errorf("--check: %q, %v", out, err)
 	}
 	loadCmd.Flags().Set("check", "false")
