@@ -257,6 +257,7 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 	sum := im.Summary
 	groups := map[aggKey]*agg{}
 	var row Row
+	var csvHdr *csvHeader // a BigQuery CSV export, once its header is read
 	for {
 		line, err := sc.Next()
 		if err == io.EOF {
@@ -278,13 +279,19 @@ func (im *Importer) Read(ctx context.Context, r io.Reader, file string, doc *axi
 				im.Opt.Progress(im.bytes, sum.RowsRead)
 			}
 		}
-		if err := SplitRow(line, &row); err != nil {
-			if sc.Line == 1 {
-				header, err := headerLine(line, file)
+		if csvHdr != nil {
+			err = csvHdr.fill(line, &row)
+		} else {
+			err = SplitRow(line, &row)
+		}
+		if err != nil {
+			if sc.Line == 1 && csvHdr == nil {
+				header, hdr, err := headerLine(line, file)
 				if err != nil {
 					return err
 				}
 				if header {
+					csvHdr = hdr
 					sum.RowsRead--
 					continue
 				}
@@ -376,15 +383,18 @@ func hasCode(codes []string, c []byte) bool {
 }
 
 // headerLine looks at a first line that is not an event: a tab-separated
-// GDELT header is skipped (true); the header of another format or a
-// comma-separated file fails the whole file, even with --skip-bad; anything
-// else is a malformed row like any other (false, nil).
-func headerLine(line []byte, file string) (bool, error) {
+// GDELT header is skipped (true); a comma-separated one is a BigQuery CSV
+// export, read by name from then on (true and its columns); the header of
+// another format, or comma-separated rows without a header, fail the whole
+// file, even with --skip-bad; anything else is a malformed row like any
+// other (false, nil, nil).
+func headerLine(line []byte, file string) (bool, *csvHeader, error) {
 	if bytes.HasPrefix(line, []byte("GLOBALEVENTID\t")) {
-		return true, nil
+		return true, nil, nil
 	}
-	if bytes.HasPrefix(line, []byte("GLOBALEVENTID,")) {
-		return false, axis.Errorf(axis.EINVALID, "%s:1: wrong delimiter: this GDELT export is comma-separated; axis reads GDELT's own tab-separated files", file)
+	if !bytes.Contains(line, []byte("\t")) && bytes.Contains(bytes.ToUpper(line), []byte("GLOBALEVENTID")) {
+		h, err := parseCSVHeader(line, file)
+		return err == nil, h, err
 	}
 	sep := ","
 	if bytes.Contains(line, []byte("\t")) {
@@ -392,12 +402,12 @@ func headerLine(line []byte, file string) (bool, error) {
 	}
 	fields := strings.Split(string(line), sep)
 	if importers.Describe(fields) != "" {
-		return false, importers.WrongFormat(file, 1, "a GDELT event export", fields)
+		return false, nil, importers.WrongFormat(file, 1, "a GDELT event export", fields)
 	}
 	if sep == "," && len(fields) >= 10 {
-		return false, axis.Errorf(axis.EINVALID, "%s:1: wrong delimiter: the line is comma-separated, GDELT event exports are tab-separated", file)
+		return false, nil, axis.Errorf(axis.EINVALID, "%s:1: wrong delimiter: the line is comma-separated without a GDELT header; axis reads GDELT's own tab-separated .export.CSV files, or a BigQuery CSV export whose first line names the columns (GLOBALEVENTID,SQLDATE,...)", file)
 	}
-	return false, nil
+	return false, nil, nil
 }
 
 // monthGroup is the days of one (file, pair, kind, item, month): one

@@ -1,6 +1,9 @@
 // Package gdelt imports GDELT event exports: the 2.0 format (61
-// tab-separated columns, the 15-minute files) and the 1.0 daily format (57
-// columns, 58 once SOURCEURL was added in April 2013), plain or zipped.
+// tab-separated columns, the 15-minute files) and the 1.0 format (58
+// columns in the daily files from April 2013, 57 without SOURCEURL in the
+// historical backfile's yearly and monthly files), plain or zipped, and
+// events exported from Google BigQuery as CSV with a header row (columns
+// found by name).
 //
 // Rows are streamed and split by hand on tabs; only the columns axis uses
 // are parsed. Events between two mapped actors whose CAMEO code maps to a
