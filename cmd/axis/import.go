@@ -43,11 +43,16 @@ var importCmd = &cobra.Command{
 	Long: `import reads the datasets analysts already use and maps them into the axis
 ontology, with evidence pointing back to each dataset row (file and line).
 
-  gdelt   GDELT event exports: 2.0 (61 columns, 15-minute files) and 1.0 daily
-          (57/58 columns), .CSV or .CSV.zip, files or folders
-  atop    ATOP 5 member-level (atop5_1m.csv) or dyad-year (atop5_1dy.csv)
-  cow     COW Formal Alliances v4.1 by dyad or by member
-  sipri   SIPRI Arms Transfers Database trade register (CSV export)
+  gdelt   GDELT event exports: 2.0 (61 columns, 15-minute files), 1.0 daily
+          (58 columns) and the 1.0 backfile (57), .CSV or .zip, files or
+          folders; BigQuery CSV exports with a header row
+  atop    ATOP 4.01-5.1 member-level (atop5_1m.csv) or dyad-year
+          (atop5_1dy.csv, directed atop5_1ddyr.csv)
+  cow     COW Formal Alliances v4.1: by dyad, directed or member, and the
+          yearly variants
+  sipri   SIPRI Arms Transfers Database trade registers: the classic CSV,
+          the 2024+ export (one row per deal and delivery year), and the
+          semicolon-separated DealsAndTIVs text
   facts   axis facts files (YAML), as "axis load" does
 
 Everything read from the paths is written in one transaction. A malformed
@@ -99,7 +104,9 @@ func datasetCmd(name, short, long, example string, fn importFunc) *cobra.Command
 
 var importGDELTCmd = datasetCmd("gdelt", "Import GDELT event exports (2.0 and 1.0, .CSV or .CSV.zip)",
 	`gdelt reads GDELT event exports as streams (a zip member is decompressed as
-it is read) and keeps events between two actors whose CAMEO event code maps
+it is read): the tab-separated 2.0 and 1.0 files and backfile, told apart
+by their column count, or a BigQuery CSV export read by its header. It keeps
+events between two actors whose CAMEO event code maps
 to an ontology kind (see docs/data.md for the table). Actor country codes
 map to axis codes; known groups (NATO, EU, UN, ...) map when the store has
 them. Events are aggregated per (file, pair, kind, day) into one relation
@@ -111,8 +118,11 @@ The store adds the days of a month into one relation.`,
 	gdelt.Import)
 
 var importATOPCmd = datasetCmd("atop", "Import ATOP alliance data (member-level or dyad-year)",
-	`atop reads ATOP 5 files: member-level (one row per member and phase) or
-dyad-year (one row per pair and year), told apart by their header.
+	`atop reads ATOP files (4.01 to 5.1): member-level (one row per member and
+phase: atop5_1m.csv) or dyad-year (one row per pair and year: atop5_1dy.csv
+with mem1/mem2, the directed atop5_1ddyr.csv with stateA/stateB), told apart
+by their header. The alliance-level and state-year files name no pairs and
+are refused with the name of the file to give instead.
 Obligations become commitments: defense → defense_pact (security_guarantee
 when only one of the pair is bound), offense, neutral, nonagg and consul →
 offense/neutrality/nonaggression/consultation_pact, with entry and exit
@@ -123,23 +133,31 @@ historical states (Austria-Hungary, Prussia, the Soviet Union ...) included.`,
 	atop.Import)
 
 var importCOWCmd = datasetCmd("cow", "Import Correlates of War Formal Alliances v4.1",
-	`cow reads the COW Formal Alliances v4.1 by-dyad or by-member file. Each
-alliance becomes a commitment of its strongest type: defense (I) →
+	`cow reads the COW Formal Alliances v4.1 files: by dyad, by directed dyad or
+by member, and their _yearly variants (the years of a pact fold back into
+it). Each alliance becomes a commitment of its strongest type: defense (I) →
 defense_pact, neutrality (IIa) → neutrality_pact, nonaggression (IIb) →
 nonaggression_pact, entente (III) → consultation_pact, with start and end
-dates. State numbers map to axis codes by year (255 is Prussia before 1871,
-365 the Soviet Union from 1922 to 1991).`,
+dates (right_censor = 1: still in force); a defense flag set one way only
+is a security_guarantee from the bound state. State numbers map to axis
+codes by year (255 is Prussia before 1871, 365 the Soviet Union from 1922
+to 1991). Latin-1 files are read as such.`,
 	`  axis import cow alliance_v4.1_by_dyad.csv
   axis import cow alliance_v4.1_by_member.csv --since 1945`,
 	cow.Import)
 
 var importSIPRICmd = datasetCmd("sipri", "Import a SIPRI arms transfers trade register (CSV)",
-	`sipri reads the CSV trade register exported from the SIPRI Arms Transfers
-Database. Each deal becomes an arms transfer supplier → recipient, dated by
+	`sipri reads trade registers exported from the SIPRI Arms Transfers
+Database, in any of the layouts SIPRI has used: the classic CSV (one row per
+deal, Latin-1), the 2024+ CSV (one row per deal and delivery year, rows of
+a deal joined by its SIPRI AT Database ID) and the DealsAndTIVs text export
+(semicolons). The notes above the header are skipped. TIV tables (yearly
+totals) are refused: they name no deals. Each deal becomes an arms transfer supplier → recipient, dated by
 its year of order, with an arms item chosen from the weapon description
 (SAM system → air_defense, UAV → drones, tank → armored_vehicles ...) and
 the TIV of the order as quantity (unit tiv, millions). Figures SIPRI marks
-with "?" make the evidence "reported" instead of "confirmed".`,
+with "?", brackets or an "is estimate" flag make the evidence "reported"
+instead of "confirmed".`,
 	`  axis import sipri trade-register.csv
   axis import sipri trade-register.csv --actors RUS --since 2014`,
 	sipri.Import)
