@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"axis"
+	"axis/analysis"
 )
 
 func init() {
@@ -263,7 +264,7 @@ func quantity(q *axis.Quantity) string {
 	if q == nil {
 		return ""
 	}
-	s := strconv.FormatFloat(q.Value, 'f', -1, 64)
+	s := analysis.HumanNumber(q.Value) // as the ledger writes it: 1,000,000
 	if q.Bound != "" {
 		s = q.Bound + " " + s
 	}
