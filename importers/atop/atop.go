@@ -18,6 +18,7 @@ package atop
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -425,8 +426,10 @@ type span struct {
 }
 
 type dyadReader struct {
-	runs    map[dyadKey]*run
-	order   []dyadKey
+	pairs     map[pairYear]*pairRows
+	pairOrder []pairYear
+	runs      map[dyadKey]*run
+	order     []dyadKey
 	maxYear int
 	// rows skipped while reading, by reason
 	skipped map[string][]int64
@@ -465,37 +468,106 @@ func (d *dyadReader) row(t *importers.Table, rec []string) string {
 		d.skip(importers.ReasonSameActor, t.Line)
 		return ""
 	}
-	if a > b {
-		a, b = b, a
+	// Rows are gathered per pair and year first: a directed file lists the
+	// pair both ways, and a defense obligation one way only is a guarantee.
+	lo, hi := min(a, b), max(a, b)
+	k := pairYear{lo, hi, y}
+	py := d.pairs[k]
+	if py == nil {
+		py = &pairRows{}
+		if d.pairs == nil {
+			d.pairs = map[pairYear]*pairRows{}
+		}
+		d.pairs[k] = py
+		d.pairOrder = append(d.pairOrder, k)
+	}
+	py.lines = append(py.lines, t.Line)
+	for i, f := range flags {
+		if a == lo {
+			py.ab[i] = py.ab[i] || f
+		} else {
+			py.ba[i] = py.ba[i] || f
+		}
+	}
+	if a == lo {
+		py.hasAB = true
+	} else {
+		py.hasBA = true
 	}
 	d.maxYear = max(d.maxYear, y)
-	any := false
-	for i := range obligations {
-		if !flags[i] {
-			continue
-		}
-		any = true
-		k := dyadKey{a, b, i}
-		r := d.runs[k]
-		switch {
-		case r == nil:
-			d.runs[k] = &run{first: y, last: y, lines: []int64{t.Line}}
-			d.order = append(d.order, k)
-		case y == r.last || y == r.last+1:
-			r.last = y
-			r.lines = append(r.lines, t.Line)
-		default:
-			r.spans = append(r.spans, span{r.first, r.last, r.lines})
-			r.first, r.last, r.lines = y, y, []int64{t.Line}
-		}
-	}
-	if !any {
-		d.skip(importers.ReasonNoObligation, t.Line)
-	}
 	return ""
 }
 
+// pairYear is a pair of COW numbers (lower first) and a year.
+type pairYear struct{ lo, hi, year int }
+
+// pairRows is what the rows of one pair and year say, by direction.
+type pairRows struct {
+	ab, ba       [5]bool // obligations of lo toward hi, of hi toward lo
+	hasAB, hasBA bool
+	lines        []int64
+}
+
+// guaranteeObl is the obligation index of a one-sided defense obligation
+// (dyadKey.a is then the bound state).
+const guaranteeObl = 5 // after the five obligations
+
+// runs turns the pair-years into runs of consecutive years per pair and
+// obligation, in the order of the pairs and years.
+func (d *dyadReader) buildRuns() {
+	sort.SliceStable(d.pairOrder, func(i, j int) bool {
+		a, b := d.pairOrder[i], d.pairOrder[j]
+		if a.lo != b.lo {
+			return a.lo < b.lo
+		}
+		if a.hi != b.hi {
+			return a.hi < b.hi
+		}
+		return a.year < b.year
+	})
+	for _, k := range d.pairOrder {
+		py := d.pairs[k]
+		any := false
+		for i := range obligations {
+			ab, ba := py.ab[i], py.ba[i]
+			if !ab && !ba {
+				continue
+			}
+			any = true
+			key := dyadKey{k.lo, k.hi, i}
+			if i == 0 && py.hasAB && py.hasBA && ab != ba {
+				key = dyadKey{k.lo, k.hi, guaranteeObl}
+				if ba {
+					key.a, key.b = k.hi, k.lo
+				}
+			}
+			d.addYear(key, k.year, py.lines)
+		}
+		if !any {
+			for _, l := range py.lines {
+				d.skip(importers.ReasonNoObligation, l)
+			}
+		}
+	}
+}
+
+func (d *dyadReader) addYear(k dyadKey, y int, lines []int64) {
+	r := d.runs[k]
+	switch {
+	case r == nil:
+		d.runs[k] = &run{first: y, last: y, lines: append([]int64(nil), lines...)}
+		d.order = append(d.order, k)
+	case y == r.last || y == r.last+1:
+		r.last = y
+		r.lines = append(r.lines, lines...)
+	default:
+		r.spans = append(r.spans, span{r.first, r.last, r.lines})
+		r.first, r.last, r.lines = y, y, append([]int64(nil), lines...)
+	}
+}
+
 func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts) {
+	d.buildRuns()
 	for _, reason := range d.reasons {
 		for _, l := range d.skipped[reason] {
 			sum.Skip(reason, file, l)
@@ -542,13 +614,16 @@ func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolv
 				continue
 			}
 			mark(sp, "")
-			o := obligations[k.obl]
-			sentence := fmt.Sprintf("ATOP dyad-years: %s and %s share a %s obligation every year from %d to %d", ca, cb, o.label, first, last)
-			l0, l1 := sp.lines[0], sp.lines[len(sp.lines)-1]
-			src := fmt.Sprintf("%s:%d", file, l0)
-			if l1 != l0 {
-				src = fmt.Sprintf("%s:%d-%d", file, l0, l1)
+			var o obligation
+			var sentence string
+			if k.obl == guaranteeObl {
+				o = obligation{"defense", axis.SecurityGuarantee, "one-sided defense", "def"}
+				sentence = fmt.Sprintf("ATOP dyad-years: %s bound to defend %s (not the reverse) every year from %d to %d", ca, cb, first, last)
+			} else {
+				o = obligations[k.obl]
+				sentence = fmt.Sprintf("ATOP dyad-years: %s and %s share a %s obligation every year from %d to %d", ca, cb, o.label, first, last)
 			}
+			src := file + ":" + lineRanges(sp.lines)
 			pacts.Add(importers.Pact{A: ca, B: cb, Kind: o.kind, Start: start, End: end, Doc: doc,
 				Title: "ATOP dyad-years",
 				Evidence: axis.Evidence{Source: src, URL: homepage, Published: start, Sentence: sentence,
@@ -564,4 +639,29 @@ func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolv
 			sum.Skip(why[l], file, l)
 		}
 	}
+}
+
+// lineRanges writes sorted line numbers as ranges: "2-5,18-19"; after four
+// ranges the rest is elided.
+func lineRanges(lines []int64) string {
+	ls := append([]int64(nil), lines...)
+	sort.Slice(ls, func(i, j int) bool { return ls[i] < ls[j] })
+	var parts []string
+	for i := 0; i < len(ls); {
+		j := i
+		for j+1 < len(ls) && ls[j+1] <= ls[j]+1 {
+			j++
+		}
+		if len(parts) == 4 {
+			parts = append(parts, "...")
+			break
+		}
+		if ls[j] == ls[i] {
+			parts = append(parts, strconv.FormatInt(ls[i], 10))
+		} else {
+			parts = append(parts, strconv.FormatInt(ls[i], 10)+"-"+strconv.FormatInt(ls[j], 10))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
 }

@@ -107,8 +107,24 @@ func TestDirectedDyadYear(t *testing.T) {
 	if r := rel(t, st, "RUS", "PRK", axis.DefensePact); r == nil || !r.Commitment.Ended.IsZero() {
 		t.Fatalf("RUS-PRK should be in force: %+v", r)
 	}
-	if sum.Skips(importers.ReasonNoObligation) != 1 {
+	if sum.Skips(importers.ReasonNoObligation) != 2 {
 		t.Errorf("no-obligation rows %d", sum.Skips(importers.ReasonNoObligation))
+	}
+	// Both directions of a pair are one piece of evidence citing both.
+	if ev := r.Evidence[0]; ev.Source != "atop5_1ddyr.csv:3-6,12-15" {
+		t.Errorf("USA-GBR evidence %s", ev.Source)
+	}
+	// The United States is bound to defend Japan, not the reverse: a
+	// guarantee, while consultation binds both.
+	g := rel(t, st, "USA", "JPN", axis.SecurityGuarantee)
+	if g == nil || g.Source != "USA" || g.Commitment.Signed.String() != "2021" || !g.Commitment.Ended.IsZero() {
+		t.Errorf("USA→JPN guarantee %+v", g)
+	}
+	if rel(t, st, "USA", "JPN", axis.DefensePact) != nil || rel(t, st, "USA", "JPN", axis.ConsultationPact) == nil {
+		t.Error("USA-JPN: want consultation and no mutual defense")
+	}
+	if sum.RowsRead != 34 || sum.Imported+sum.SkippedTotal() != sum.RowsRead {
+		t.Errorf("rows %d, imported %d, skipped %d", sum.RowsRead, sum.Imported, sum.SkippedTotal())
 	}
 }
 
