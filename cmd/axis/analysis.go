@@ -215,7 +215,7 @@ In csv format the pairs are listed one per row.`,
 			}
 			out := cmd.OutOrStdout()
 			if format == "csv" {
-				t := &Table{Header: []string{"a", "b", "positive", "negative", "net", "relations"}}
+				t := &Table{Header: []string{"A", "B", "POSITIVE", "NEGATIVE", "NET", "RELATIONS"}}
 				for _, p := range res.Pairs {
 					t.Add(p.A, p.B, f2(p.Positive), f2(p.Negative), f2(p.Net), p.Relations)
 				}

@@ -28,7 +28,7 @@ func TestAnalysisCommands(t *testing.T) {
 		{append([]string{"cohesion", "RUS", "CHN", "PRK", "IRN", "--format", "table"}, win...),
 			[]string{"NET TIE", "density", "hub", "RUS", "hub-and-spoke system around RUS"}},
 		{append([]string{"cohesion", "RUS", "CHN", "PRK", "IRN", "--format", "csv"}, win...),
-			[]string{"a,b,positive,negative,net,relations", "RUS,CHN,"}},
+			[]string{"A,B,POSITIVE,NEGATIVE,NET,RELATIONS", "RUS,CHN,"}},
 		{append([]string{"dependency", "RUS", "--kind", "arms", "--format", "table"}, win...),
 			[]string{"RUS receives", "arms/artillery_ammunition", "PRK", "100%"}},
 		{[]string{"centrality", "--family", "", "--top", "5", "--at", "", "--weights", "", "--format", "table"},

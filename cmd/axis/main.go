@@ -47,6 +47,12 @@ func userMessage(err error) string { return err.Error() }
 
 func init() {
 	rootCmd.SetFlagErrorFunc(usageError)
+	rootCmd.InitDefaultCompletionCmd()
+	for _, c := range rootCmd.Commands() {
+		if c.Name() == "completion" {
+			c.Example = "  axis completion bash > /etc/bash_completion.d/axis\n  axis completion zsh > \"${fpath[1]}/_axis\"\n  axis completion fish > ~/.config/fish/completions/axis.fish"
+		}
+	}
 	// Subcommands are added by the init functions of other files, so their
 	// argument checks are wrapped when a command first runs (before cobra
 	// checks its arguments).

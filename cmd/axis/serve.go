@@ -115,7 +115,7 @@ func runServe(cmd *cobra.Command, args []string) error {
 	case readOnly:
 		mode = "read-only"
 	case token == "":
-		mode = "writes disabled (no --token-file)"
+		mode = "writes disabled: no --token-file"
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "axis: serving %s/ (store %s; %s)\n", srv.URL(), storeName(cmd), mode)
 	if !web.Built() {

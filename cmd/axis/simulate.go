@@ -40,9 +40,8 @@ spans more than one theater, and the most frequent activation chains, each
 step naming the commitment and its evidence.
 
 The world is the store's commitments in force at --at (default: the trigger's
-date, else today), its
-rivalries (sanctions, threats, attacks, incursions), cooperation and the wars
-under way, or a standalone world file (--world). Probabilities per
+date, else today), its rivalries (sanctions, threats, attacks, incursions),
+cooperation and the wars under way, or a standalone world file (--world). Probabilities per
 commitment kind default to the alliance-reliability literature and can be
 overridden with --params. The same --seed gives the same result whatever
 --workers is. A world file with an outcome also prints the Brier scores.`,
