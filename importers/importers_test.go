@@ -146,13 +146,18 @@ func TestInputs(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	tests := map[string]string{
-		"GLOBALEVENTID,SQLDATE":    "GDELT",
-		"atopid,member,yrent":      "ATOP member-level",
-		"stateA,stateB,year":       "ATOP dyad-year",
-		"version4id,ccode1,ccode2": "by-dyad",
-		"version4id,ccode,state":   "by-member",
-		"Recipient,Supplier,Year":  "SIPRI",
-		"name,age":                 "",
+		"GLOBALEVENTID,SQLDATE":                   "GDELT",
+		"atopid,member,yrent":                     "ATOP member-level",
+		"stateA,stateB,year":                      "ATOP dyad-year",
+		"version4id,ccode1,ccode2":                "by-dyad",
+		"version4id,ccode,state":                  "by-member",
+		"Recipient,Supplier,Year":                 "SIPRI",
+		"name,age":                                "",
+		"dyad,mem1,mem2,year,atopally":            "ATOP dyad-year",
+		"atopid,cowid,begyr,begmo":                "alliance-level file (atop5_1a.csv)",
+		"ccode,year,atopally,atopid1":             "state-year file",
+		"SIPRI AT Database ID,Supplier,Recipient": "SIPRI",
+		"Deal ID,Seller,Buyer,Designation":        "SIPRI",
 	}
 	for h, want := range tests {
 		got := Describe(strings.Split(h, ","))
@@ -170,5 +175,44 @@ func TestCheckFilter(t *testing.T) {
 	err := r.CheckFilter([]string{"RUSS"})
 	if err == nil || !strings.Contains(err.Error(), `unknown actor code "RUSS"; closest known: RUS`) {
 		t.Errorf("%v", err)
+	}
+}
+
+// TestTableQuirks: Latin-1 fields are decoded, a byte-order mark does not
+// hide the first column, a trailing separator adds no column, and
+// semicolon files read with OpenTableSep.
+func TestTableQuirks(t *testing.T) {
+	tests := []struct {
+		name, content string
+		comma         rune
+		want          []string // name column of each row
+	}{
+		{"latin1", "id,name\n1,C\xf4te d'Ivoire\n2,W\xfcrttemberg\n", ',', []string{"Côte d'Ivoire", "Württemberg"}},
+		{"utf8 with BOM", "\ufeffid,name\n1,Türkiye\n", ',', []string{"Türkiye"}},
+		{"trailing separator", "id,name,\n1,Chad,\n2,Mali\n", ',', []string{"Chad", "Mali"}},
+		{"row separator only", "id,name\n1,Chad,\n", ',', []string{"Chad"}},
+		{"semicolons", "id;name\n1;\"Korea, North\"\n", ';', []string{"Korea, North"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb, err := OpenTableSep(strings.NewReader(tc.content), "f.csv", "a test file", []string{"id", "name"}, 0, tc.comma)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for {
+				rec, err := tb.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("line %d: %v", tb.Line, err)
+				}
+				got = append(got, tb.Get(rec, "name"))
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q", got)
+			}
+		})
 	}
 }

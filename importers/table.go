@@ -122,6 +122,13 @@ func (t *Table) Next() ([]string, error) {
 	line, _ := t.r.FieldPos(0)
 	t.Line = int64(line)
 	Latin1Fields(rec)
+	// A trailing separator on every row (or on the header only) adds an
+	// empty last field: not a different layout.
+	if len(rec) == len(t.Header)+1 && strings.TrimSpace(rec[len(rec)-1]) == "" {
+		rec = rec[:len(rec)-1]
+	} else if len(rec)+1 == len(t.Header) && strings.TrimSpace(t.Header[len(t.Header)-1]) == "" {
+		rec = append(rec, "")
+	}
 	if len(rec) != len(t.Header) {
 		if len(rec) == 1 && (strings.Contains(rec[0], ";") || strings.Contains(rec[0], "\t")) {
 			return nil, &BadRow{Line: t.Line, Msg: "wrong delimiter: fields split by " + delimName(rec[0]) + ", expected commas"}
