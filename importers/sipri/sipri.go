@@ -1,15 +1,27 @@
-// Package sipri imports the trade registers exported (as CSV) from the
-// SIPRI Arms Transfers Database: one row per deal with recipient,
-// supplier, year of order, numbers ordered and delivered, weapon
-// designation and description, years of delivery and SIPRI trend-indicator
-// values (TIV, in millions).
+// Package sipri imports trade registers exported from the SIPRI Arms
+// Transfers Database, in each layout SIPRI has published (told apart by
+// their header, found below the export's lines of notes):
+//
+//   - the classic register (armstrade.sipri.org until 2023): one row per
+//     deal, "Recipient, Supplier, Year of order, ..., SIPRI TIV of delivered
+//     weapons", unnamed columns with "?" marks, estimates in brackets,
+//     Latin-1, commas (semicolons are accepted too);
+//   - the register of armstransfers.sipri.org (2024 on): one row per deal
+//     and delivery year, "SIPRI AT Database ID, Supplier, Recipient,
+//     Designation, Description, Armament category, Order date, ..., TIV deal
+//     unit, TIV delivery values, Local production", UTF-8 with a BOM;
+//   - the older DealsAndTIVs text export: the same columns as "Deal ID;
+//     Seller; Buyer; ...", separated by semicolons.
+//
+// TIV tables (yearly totals by country) name no deals and are refused.
 //
 // Deals become arms transfers supplier → recipient dated by the year of
 // order; the weapon description (or the "Armament category" column of
-// newer exports) picks the arms item; the TIV of the order becomes the
-// relation's quantity (unit "tiv", millions). Deals of the same item
-// between the same pair in the same year are one relation whose quantity
-// is their sum, with one piece of evidence per deal.
+// newer exports) picks the arms item; the TIV of the order (of the
+// deliveries in the newer layouts) becomes the relation's quantity (unit
+// "tiv", millions). Deals of the same item between the same pair in the
+// same year are one relation whose quantity is their sum, with one piece
+// of evidence per deal.
 package sipri
 
 import (
