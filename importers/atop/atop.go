@@ -430,7 +430,7 @@ type dyadReader struct {
 	pairOrder []pairYear
 	runs      map[dyadKey]*run
 	order     []dyadKey
-	maxYear int
+	maxYear   int
 	// rows skipped while reading, by reason
 	skipped map[string][]int64
 	reasons []string

@@ -142,7 +142,7 @@ func TestDyadYear51(t *testing.T) {
 		signed, ended string
 		evidence      int
 	}{
-		{"USA", "CAN", axis.DefensePact, "2016", "", 1},   // runs to the file's last year: open
+		{"USA", "CAN", axis.DefensePact, "2016", "", 1}, // runs to the file's last year: open
 		{"USA", "JPN", axis.ConsultationPact, "2016", "", 1},
 		{"RUS", "PRK", axis.ConsultationPact, "2016", "2018", 1}, // stops a year before the end
 		{"CHN", "PRK", axis.DefensePact, "2016", "", 1},
