@@ -88,7 +88,7 @@ func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver
 	}
 	defer rc.Close()
 	hr := importers.NewHashingReader(rc, in.Size)
-	want := "a COW alliance by-dyad or by-member file"
+	want := "a COW alliance file (by dyad, directed dyad or member, yearly or not)"
 	t, err := importers.OpenTable(hr, in.Name, want, nil, 0)
 	if err != nil {
 		return nil, err
