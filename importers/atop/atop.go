@@ -417,12 +417,14 @@ type dyadKey struct {
 type run struct {
 	first, last int
 	lines       []int64
-	spans       []span // closed spans
+	ids         []string // atopid1..atopid9 of its rows
+	spans       []span   // closed spans
 }
 
 type span struct {
 	first, last int
 	lines       []int64
+	ids         []string
 }
 
 type dyadReader struct {
@@ -482,6 +484,11 @@ func (d *dyadReader) row(t *importers.Table, rec []string) string {
 		d.pairOrder = append(d.pairOrder, k)
 	}
 	py.lines = append(py.lines, t.Line)
+	for i := 1; i <= 9; i++ {
+		if id := t.Get(rec, "atopid"+strconv.Itoa(i)); id != "" && id != "0" && id != "." && !strings.HasPrefix(id, "-") {
+			py.ids = addID(py.ids, id)
+		}
+	}
 	for i, f := range flags {
 		if a == lo {
 			py.ab[i] = py.ab[i] || f
@@ -506,6 +513,7 @@ type pairRows struct {
 	ab, ba       [5]bool // obligations of lo toward hi, of hi toward lo
 	hasAB, hasBA bool
 	lines        []int64
+	ids          []string // the alliances ATOP lists for the pair (atopid1..9)
 }
 
 // guaranteeObl is the obligation index of a one-sided defense obligation
@@ -541,7 +549,7 @@ func (d *dyadReader) buildRuns() {
 					key.a, key.b = k.hi, k.lo
 				}
 			}
-			d.addYear(key, k.year, py.lines)
+			d.addYear(key, k.year, py.lines, py.ids)
 		}
 		if !any {
 			for _, l := range py.lines {
@@ -551,19 +559,32 @@ func (d *dyadReader) buildRuns() {
 	}
 }
 
-func (d *dyadReader) addYear(k dyadKey, y int, lines []int64) {
+func (d *dyadReader) addYear(k dyadKey, y int, lines []int64, ids []string) {
 	r := d.runs[k]
 	switch {
 	case r == nil:
-		d.runs[k] = &run{first: y, last: y, lines: append([]int64(nil), lines...)}
+		r = &run{first: y, last: y, lines: append([]int64(nil), lines...)}
+		d.runs[k] = r
 		d.order = append(d.order, k)
 	case y == r.last || y == r.last+1:
 		r.last = y
 		r.lines = append(r.lines, lines...)
 	default:
-		r.spans = append(r.spans, span{r.first, r.last, r.lines})
-		r.first, r.last, r.lines = y, y, append([]int64(nil), lines...)
+		r.spans = append(r.spans, span{r.first, r.last, r.lines, r.ids})
+		r.first, r.last, r.lines, r.ids = y, y, append([]int64(nil), lines...), nil
 	}
+	for _, id := range ids {
+		r.ids = addID(r.ids, id)
+	}
+}
+
+func addID(ids []string, id string) []string {
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
 }
 
 func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts) {
@@ -592,7 +613,7 @@ func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolv
 	}
 	for _, k := range d.order {
 		r := d.runs[k]
-		spans := append(r.spans, span{r.first, r.last, r.lines})
+		spans := append(r.spans, span{r.first, r.last, r.lines, r.ids})
 		for _, sp := range spans {
 			first, last := sp.first, sp.last
 			ca, cb := importers.COWCode(k.a, first), importers.COWCode(k.b, first)
@@ -623,13 +644,15 @@ func (d *dyadReader) emit(file string, doc *axis.Document, res *importers.Resolv
 				o = obligations[k.obl]
 				sentence = fmt.Sprintf("ATOP dyad-years: %s and %s share a %s obligation every year from %d to %d", ca, cb, o.label, first, last)
 			}
+			if len(sp.ids) > 0 {
+				sentence += " (ATOP alliance " + strings.Join(sp.ids, ", ") + ")"
+			}
 			src := file + ":" + lineRanges(sp.lines)
 			pacts.Add(importers.Pact{A: ca, B: cb, Kind: o.kind, Start: start, End: end, Doc: doc,
 				Title: "ATOP dyad-years",
 				Evidence: axis.Evidence{Source: src, URL: homepage, Published: start, Sentence: sentence,
 					Method: Method, Confidence: Confidence, Status: axis.Confirmed,
-					Attrs: map[string]string{"obligation": o.col, "ccode1": strconv.Itoa(k.a), "ccode2": strconv.Itoa(k.b),
-						"first_year": strconv.Itoa(first), "last_year": strconv.Itoa(last)}}})
+					Attrs: dyadAttrs(o.col, k, first, last, sp.ids)}})
 		}
 	}
 	for _, l := range lines {
@@ -664,4 +687,13 @@ func lineRanges(lines []int64) string {
 		i = j + 1
 	}
 	return strings.Join(parts, ",")
+}
+
+func dyadAttrs(col string, k dyadKey, first, last int, ids []string) map[string]string {
+	m := map[string]string{"obligation": col, "ccode1": strconv.Itoa(k.a), "ccode2": strconv.Itoa(k.b),
+		"first_year": strconv.Itoa(first), "last_year": strconv.Itoa(last)}
+	if len(ids) > 0 {
+		m["atopids"] = strings.Join(ids, ",")
+	}
+	return m
 }

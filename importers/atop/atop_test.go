@@ -160,6 +160,11 @@ func TestDyadYear51(t *testing.T) {
 	if r := rel(t, st, "RUS", "PRK", axis.DefensePact); r != nil {
 		t.Errorf("RUS-PRK has no defense flag in the fixture: %+v", r)
 	}
+	// The alliances ATOP names for the pair (atopid1..atopid9) are kept.
+	if r := rel(t, st, "USA", "CAN", axis.DefensePact); r == nil || r.Evidence[0].Attrs["atopids"] != "3180,3345" ||
+		!strings.HasSuffix(r.Evidence[0].Sentence, "from 2016 to 2018 (ATOP alliance 3180, 3345)") || r.Evidence[0].Source != "atop5_1dy.csv:2-4" {
+		t.Errorf("USA-CAN evidence %+v", r)
+	}
 }
 
 // TestRefusedATOPFiles: the alliance-level and state-year files name no
