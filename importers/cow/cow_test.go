@@ -69,14 +69,14 @@ func TestByDyadAndMember(t *testing.T) {
 	}
 }
 
-// TestOtherV41Files reads the directed, dyad-yearly and member-yearly
-// layouts of COW v4.1: both directions and all years of one pact are one
+// TestOtherV41Files reads the directed, dyad-yearly, member-yearly and
+// directed-yearly layouts of COW v4.1: both directions and all years of one pact are one
 // piece of evidence, right_censor = 1 leaves a pact open even when the row
 // carries 2012 as its end, a defense flag set one way only is a guarantee,
 // and a Latin-1 state name does no harm.
 func TestOtherV41Files(t *testing.T) {
 	st := inmem.New()
-	sum, err := Import(context.Background(), st, []string{"testdata/alliance_v4.1_by_directed.csv", "testdata/alliance_v4.1_by_dyad_yearly.csv", "testdata/alliance_v4.1_by_member_yearly.csv"}, importers.Options{})
+	sum, err := Import(context.Background(), st, []string{"testdata/alliance_v4.1_by_directed.csv", "testdata/alliance_v4.1_by_dyad_yearly.csv", "testdata/alliance_v4.1_by_member_yearly.csv", "testdata/alliance_v4.1_by_directed_yearly.csv"}, importers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,6 +92,7 @@ func TestOtherV41Files(t *testing.T) {
 		{"FRA", "GBR", axis.ConsultationPact, "1904-04-08", "1914-08", "alliance_v4.1_by_dyad_yearly.csv:2"},
 		{"CHN", "PRK", axis.DefensePact, "1961-07-11", "", "alliance_v4.1_by_dyad_yearly.csv:5"},
 		{"PRU", "WURTTEMBERG", axis.DefensePact, "1870-11-25", "1871-01", "alliance_v4.1_by_member_yearly.csv:2"},
+		{"PHL", "USA", axis.DefensePact, "1951-08-30", "", "alliance_v4.1_by_directed_yearly.csv:2"},
 	}
 	for _, tc := range tests {
 		r := rel(t, st, tc.a, tc.b, tc.kind)
@@ -106,7 +107,7 @@ func TestOtherV41Files(t *testing.T) {
 	if r := rel(t, st, "USA", "JPN", axis.DefensePact); r != nil {
 		t.Errorf("one-sided pact also stored as mutual: %+v", r)
 	}
-	if sum.RowsRead != 16 || sum.Imported != 15 || sum.Skips("no other member in the alliance") != 1 {
+	if sum.RowsRead != 20 || sum.Imported != 19 || sum.Skips("no other member in the alliance") != 1 {
 		t.Errorf("rows %d, imported %d, skipped %+v", sum.RowsRead, sum.Imported, sum.Skipped)
 	}
 }

@@ -320,3 +320,26 @@ func FuzzDealRow(f *testing.F) {
 		}
 	})
 }
+
+// TestTrailingSemicolons: some saved copies of the 2024+ export end every
+// line of the table with ";" (header included); the layout reads the same.
+func TestTrailingSemicolons(t *testing.T) {
+	good, _ := os.ReadFile("testdata/trade-register-2025.csv")
+	lines := strings.SplitAfter(string(good), "\n")
+	for i := 11; i < len(lines); i++ {
+		if l := strings.TrimSuffix(lines[i], "\n"); l != "" {
+			lines[i] = l + ";\n"
+		}
+	}
+	p := filepath.Join(t.TempDir(), "trade-register.csv")
+	os.WriteFile(p, []byte(strings.Join(lines, "")), 0o644)
+	st := inmem.New()
+	sum, err := Import(context.Background(), st, []string{p}, importers.Options{})
+	if err != nil || sum.RowsRead != 10 || sum.Skips(importers.ReasonMalformed) != 0 {
+		t.Fatalf("%v %+v", err, sum)
+	}
+	rs, _ := st.Relations(context.Background(), axis.RelationFilter{Between: [2]string{"RUS", "IND"}, WithEvidence: true})
+	if len(rs) != 1 || rs[0].Evidence[0].Attrs["local_production"] != "No" || rs[0].Quantity == nil || rs[0].Quantity.Value != 1600 {
+		t.Errorf("%+v", rs)
+	}
+}
