@@ -21,12 +21,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path/filepath"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +30,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"axis"
+	"axis/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -156,35 +153,6 @@ func (s *Store) Close() error {
 	return nil
 }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for _, n := range names {
-		base := filepath.Base(n)
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("migration %s: name must start with a number and _", base)
-		}
-		b, err := migrationFS.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{v, base, string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out, nil
-}
-
 // lockKey is the SQL of an advisory-lock key for what, scoped to the
 // store's schema: two stores in two schemas of one database do not wait
 // for each other.
@@ -197,7 +165,7 @@ func lockKey(what string) string {
 // opening the store at the same time waits, then finds them applied. It
 // reports whether the first migration ran.
 func (s *Store) migrate(ctx context.Context) (created bool, err error) {
-	ms, err := migrations()
+	ms, err := sqlstore.Migrations(migrationFS)
 	if err != nil {
 		return false, err
 	}
@@ -233,13 +201,13 @@ func (s *Store) migrate(ctx context.Context) (created bool, err error) {
 		applied[int(v)] = true
 	}
 	for i, m := range ms {
-		if applied[m.version] {
+		if applied[m.Version] {
 			continue
 		}
-		if _, err := tx.Exec(ctx, m.sql); err != nil {
-			return false, fmt.Errorf("migration %s: %w", m.name, err)
+		if _, err := tx.Exec(ctx, m.SQL); err != nil {
+			return false, fmt.Errorf("migration %s: %w", m.Name, err)
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES ($1, $2)`, m.version, m.name); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES ($1, $2)`, m.Version, m.Name); err != nil {
 			return false, err
 		}
 		if i == 0 {

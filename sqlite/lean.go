@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"axis"
+	"axis/internal/sqlstore"
 )
 
 // EachRelationLean implements axis.LeanReader: the read path of the
@@ -286,11 +287,11 @@ func leanDate(b []byte) (axis.Date, error) {
 			k++
 			digits = 0
 		default:
-			return storedDate(string(b))
+			return sqlstore.StoredDate(string(b))
 		}
 	}
 	if digits == 0 {
-		return storedDate(string(b))
+		return sqlstore.StoredDate(string(b))
 	}
 	return axis.Date{Year: n[0], Month: n[1], Day: n[2]}, nil
 }

@@ -5,18 +5,17 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"axis"
+	"axis/internal/sqlstore"
 )
 
 // Actor returns one actor, or ENOTFOUND naming the closest known codes.
 func (s *Store) Actor(ctx context.Context, code string) (*axis.Actor, error) {
 	code = strings.ToUpper(strings.TrimSpace(code))
-	rows, err := s.db.QueryContext(ctx, `SELECT `+actorCols+` FROM actors WHERE code = ?`, code)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sqlstore.ActorCols+` FROM actors WHERE code = ?`, code)
 	if err != nil {
 		return nil, err
 	}
@@ -34,44 +33,15 @@ func (s *Store) Actor(ctx context.Context, code string) (*axis.Actor, error) {
 	return &as[0], nil
 }
 
-const actorCols = `code, name, kind, country, aliases, theaters, terms, historical`
-
 func scanActors(rows *sql.Rows) ([]axis.Actor, error) {
 	defer rows.Close()
-	var out []axis.Actor
-	for rows.Next() {
-		var a axis.Actor
-		var kind, aliases, theaters, terms string
-		if err := rows.Scan(&a.Code, &a.Name, &kind, &a.Country, &aliases, &theaters, &terms, &a.Historical); err != nil {
-			return nil, err
-		}
-		a.Kind = axis.ActorKind(kind)
-		if err := unmarshalList(aliases, &a.Aliases); err != nil {
-			return nil, err
-		}
-		if err := unmarshalList(theaters, &a.Theaters); err != nil {
-			return nil, err
-		}
-		if err := unmarshalList(terms, &a.Terms); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-func unmarshalList[T any](s string, dst *[]T) error {
-	if s == "" || s == "[]" {
-		*dst = nil
-		return nil
-	}
-	return json.Unmarshal([]byte(s), dst)
+	return sqlstore.ScanActors(rows)
 }
 
 // Actors lists the actors that pass f, ordered by code. Search matches a
 // case-insensitive substring of the code, name or an alias.
 func (s *Store) Actors(ctx context.Context, f axis.ActorFilter) ([]axis.Actor, error) {
-	q := `SELECT ` + actorCols + ` FROM actors`
+	q := `SELECT ` + sqlstore.ActorCols + ` FROM actors`
 	var args []any
 	if len(f.Kinds) > 0 {
 		q += ` WHERE kind IN (` + placeholders(len(f.Kinds)) + `)`
@@ -87,37 +57,7 @@ func (s *Store) Actors(ctx context.Context, f axis.ActorFilter) ([]axis.Actor, e
 	if err != nil {
 		return nil, err
 	}
-	var out []axis.Actor
-	search := strings.ToLower(f.Search)
-	for i := range all {
-		if search == "" || actorMatches(&all[i], search) {
-			out = append(out, all[i])
-		}
-	}
-	return page(out, f.Offset, f.Limit), nil
-}
-
-func actorMatches(a *axis.Actor, q string) bool {
-	if strings.Contains(strings.ToLower(a.Code), q) || strings.Contains(strings.ToLower(a.Name), q) {
-		return true
-	}
-	for _, al := range a.Aliases {
-		if strings.Contains(strings.ToLower(al), q) {
-			return true
-		}
-	}
-	return false
-}
-
-func page[T any](xs []T, offset, limit int) []T {
-	if offset > len(xs) {
-		return nil
-	}
-	xs = xs[max(offset, 0):]
-	if limit > 0 && limit < len(xs) {
-		xs = xs[:limit]
-	}
-	return xs
+	return sqlstore.MatchActors(all, f.Search, f.Offset, f.Limit), nil
 }
 
 // Document returns one document.
@@ -132,7 +72,7 @@ func (s *Store) Document(ctx context.Context, id string) (*axis.Document, error)
 	if err != nil {
 		return nil, err
 	}
-	if d.Published, err = storedDate(published); err != nil {
+	if d.Published, err = sqlstore.StoredDate(published); err != nil {
 		return nil, err
 	}
 	if d.Ingested, err = time.Parse(time.RFC3339Nano, ingested); err != nil {
@@ -141,54 +81,12 @@ func (s *Store) Document(ctx context.Context, id string) (*axis.Document, error)
 	return &d, nil
 }
 
-const relationCols = `r.id, r.source, r.target, r.kind, r.item, r.date, r.until, r.status, r.quantity, r.events, r.group_id, r.commitment`
+const (
+	relationCols = sqlstore.RelationCols
+	evidenceCols = sqlstore.EvidenceCols
+)
 
-type scanner interface{ Scan(dst ...any) error }
-
-// relScan holds the columns of relationCols until finish converts them.
-type relScan struct {
-	r                         *axis.Relation
-	kind, date, until, status string
-	quantity, commitment      sql.NullString
-}
-
-func (x *relScan) dest() []any {
-	r := x.r
-	return []any{&r.ID, &r.Source, &r.Target, &x.kind, &r.Item, &x.date, &x.until, &x.status, &x.quantity, &r.Events, &r.GroupID, &x.commitment}
-}
-
-func (x *relScan) finish() error {
-	r := x.r
-	r.Kind, r.Status = axis.Kind(x.kind), axis.Status(x.status)
-	var err error
-	if r.Date, err = storedDate(x.date); err != nil {
-		return err
-	}
-	if r.Until, err = storedDate(x.until); err != nil {
-		return err
-	}
-	if x.quantity.Valid {
-		r.Quantity = new(axis.Quantity)
-		if err := json.Unmarshal([]byte(x.quantity.String), r.Quantity); err != nil {
-			return fmt.Errorf("relation %d: quantity: %w", r.ID, err)
-		}
-	}
-	if x.commitment.Valid {
-		r.Commitment = new(axis.Commitment)
-		if err := json.Unmarshal([]byte(x.commitment.String), r.Commitment); err != nil {
-			return fmt.Errorf("relation %d: commitment: %w", r.ID, err)
-		}
-	}
-	return nil
-}
-
-func scanRelation(sc scanner, r *axis.Relation) error {
-	x := relScan{r: r}
-	if err := sc.Scan(x.dest()...); err != nil {
-		return err
-	}
-	return x.finish()
-}
+func scanRelation(sc sqlstore.Scanner, r *axis.Relation) error { return sqlstore.ScanRelation(sc, r) }
 
 // Relation returns one relation with its evidence.
 func (s *Store) Relation(ctx context.Context, id int64) (*axis.Relation, error) {
@@ -222,59 +120,13 @@ func (s *Store) Evidence(ctx context.Context, relationID int64) ([]axis.Evidence
 	return nil, nil
 }
 
-const evidenceCols = `e.id, e.relation_id, e.document_id, e.source, e.url, e.published, e.sentence, e.start, e."end", e.method, e.confidence, e.status, e.attrs`
-
 func (s *Store) evidence(ctx context.Context, relationID int64) ([]axis.Evidence, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+evidenceCols+` FROM evidence e WHERE e.relation_id = ? ORDER BY e.id`, relationID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []axis.Evidence
-	for rows.Next() {
-		var e axis.Evidence
-		if err := scanEvidence(rows, &e); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-// evScan holds the columns of evidenceCols until finish converts them.
-type evScan struct {
-	e                 *axis.Evidence
-	published, status string
-	attrs             sql.NullString
-}
-
-func (x *evScan) dest() []any {
-	e := x.e
-	return []any{&e.ID, &e.RelationID, &e.DocumentID, &e.Source, &e.URL, &x.published, &e.Sentence, &e.Start, &e.End,
-		&e.Method, &e.Confidence, &x.status, &x.attrs}
-}
-
-func (x *evScan) finish() error {
-	e := x.e
-	e.Status = axis.Status(x.status)
-	var err error
-	if e.Published, err = storedDate(x.published); err != nil {
-		return err
-	}
-	if x.attrs.Valid {
-		if err := json.Unmarshal([]byte(x.attrs.String), &e.Attrs); err != nil {
-			return fmt.Errorf("evidence %d: attrs: %w", e.ID, err)
-		}
-	}
-	return nil
-}
-
-func scanEvidence(sc scanner, e *axis.Evidence) error {
-	x := evScan{e: e}
-	if err := sc.Scan(x.dest()...); err != nil {
-		return err
-	}
-	return x.finish()
+	return sqlstore.ScanEvidenceRows(rows)
 }
 
 // Relations returns the relations that pass f, ordered by date then id.
@@ -286,10 +138,6 @@ func (s *Store) Relations(ctx context.Context, f axis.RelationFilter) ([]axis.Re
 	})
 	return out, err
 }
-
-// evidenceBatch is how many relations EachRelation reads before loading
-// their evidence in one query.
-const evidenceBatch = 256
 
 // EachRelation streams the relations that pass f, ordered by date then id.
 func (s *Store) EachRelation(ctx context.Context, f axis.RelationFilter, fn func(*axis.Relation) error) error {
@@ -321,47 +169,13 @@ func (s *Store) eachRelation(ctx context.Context, f axis.RelationFilter, order s
 		return err
 	}
 	defer rows.Close()
-	batch := make([]axis.Relation, 0, evidenceBatch)
-	emit := func() error {
-		if f.WithEvidence && len(batch) > 0 {
-			if err := s.loadEvidence(ctx, batch); err != nil {
-				return err
-			}
-		}
-		for i := range batch {
-			if err := fn(&batch[i]); err != nil {
-				return err
-			}
-		}
-		batch = batch[:0]
-		return nil
-	}
-	for rows.Next() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		batch = append(batch, axis.Relation{})
-		if err := scanRelation(rows, &batch[len(batch)-1]); err != nil {
-			return err
-		}
-		if len(batch) == cap(batch) || !f.WithEvidence {
-			if err := emit(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return emit()
+	return sqlstore.EachRelation(ctx, rows, f.WithEvidence, func(rels []axis.Relation) error { return s.loadEvidence(ctx, rels) }, fn)
 }
 
 // loadEvidence fills the evidence of a batch of relations in one query.
 func (s *Store) loadEvidence(ctx context.Context, rels []axis.Relation) error {
-	idx := make(map[int64]int, len(rels))
 	args := make([]any, len(rels))
 	for i := range rels {
-		idx[rels[i].ID] = i
 		args[i] = rels[i].ID
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+evidenceCols+` FROM evidence e WHERE e.relation_id IN (`+placeholders(len(rels))+`) ORDER BY e.id`, args...)
@@ -369,15 +183,7 @@ func (s *Store) loadEvidence(ctx context.Context, rels []axis.Relation) error {
 		return err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var e axis.Evidence
-		if err := scanEvidence(rows, &e); err != nil {
-			return err
-		}
-		r := &rels[idx[e.RelationID]]
-		r.Evidence = append(r.Evidence, e)
-	}
-	return rows.Err()
+	return sqlstore.FillEvidence(rels, rows)
 }
 
 // filterSQL translates f into a WHERE clause with the semantics of
@@ -426,17 +232,17 @@ func filterSQL(f *axis.RelationFilter) (string, []any) {
 	if !f.Since.IsZero() {
 		// The relation's period ends after Since starts.
 		conds = append(conds, `r.date_end > ?`)
-		args = append(args, days(f.Since.Start()))
+		args = append(args, sqlstore.Days(f.Since.Start()))
 	}
 	if !f.Until.IsZero() {
 		// The relation's period starts before Until ends.
 		conds = append(conds, `r.date_start < ?`)
-		args = append(args, days(f.Until.End()))
+		args = append(args, sqlstore.Days(f.Until.End()))
 	}
 	if !f.At.IsZero() {
 		// Commitments in force on At; other relations undated or dated
 		// before At ends (axis.Relation.InForceOn).
-		atStart, atEnd := days(f.At.Start()), days(f.At.End())
+		atStart, atEnd := sqlstore.Days(f.At.Start()), sqlstore.Days(f.At.End())
 		conds = append(conds, `(CASE WHEN r.commitment IS NOT NULL
 			THEN (r.c_start IS NULL OR r.c_start < ?) AND (r.c_ended IS NULL OR ? < r.c_ended)
 			ELSE r.date_start IS NULL OR r.date_start < ? END)`)
@@ -489,23 +295,4 @@ func (s *Store) Stats(ctx context.Context) (axis.Stats, error) {
 		st.ByStatus[status] += n
 	}
 	return st, rows.Err()
-}
-
-// storedDate reads a date column back. It takes whatever Date.String
-// wrote, even a date ParseDate would refuse (a Day(2024, 2, 31) built in
-// code), so a stored relation can always be read.
-func storedDate(s string) (axis.Date, error) {
-	if s == "" {
-		return axis.Date{}, nil
-	}
-	var n [3]int
-	parts := strings.SplitN(s, "-", 3)
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil {
-			return axis.Date{}, fmt.Errorf("stored date %q: %w", s, err)
-		}
-		n[i] = v
-	}
-	return axis.Date{Year: n[0], Month: n[1], Day: n[2]}, nil
 }

@@ -9,6 +9,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"axis"
+	"axis/internal/sqlstore"
 )
 
 // Search runs a full-text query over evidence sentences, best matches
@@ -35,23 +36,8 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]axis.Sea
 		return nil, searchError(query, err)
 	}
 	defer rows.Close()
-	var hits []axis.SearchHit
-	for rows.Next() {
-		var h axis.SearchHit
-		ev, rel := evScan{e: &h.Evidence}, relScan{r: &h.Relation}
-		dst := append(ev.dest(), rel.dest()...)
-		if err := rows.Scan(append(dst, &h.Snippet, &h.Rank)...); err != nil {
-			return nil, err
-		}
-		if err := ev.finish(); err != nil {
-			return nil, err
-		}
-		if err := rel.finish(); err != nil {
-			return nil, err
-		}
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
+	hits, err := sqlstore.ScanSearchHits(rows)
+	if err != nil {
 		return nil, searchError(query, err)
 	}
 	return hits, nil

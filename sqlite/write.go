@@ -2,20 +2,17 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"axis"
+	"axis/internal/sqlstore"
 )
 
 // Write runs fn in one IMMEDIATE transaction: if fn returns an error (or
@@ -48,6 +45,7 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 		return axis.WriteResult{}, fmt.Errorf("store %s: begin write: %w", s.path, err)
 	}
 	w := &writer{ctx: ctx, tx: tx}
+	w.Tx = w
 	defer func() {
 		w.closeStmts()
 		if p := recover(); p != nil {
@@ -68,34 +66,21 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 	if err := tx.Commit(); err != nil {
 		return axis.WriteResult{}, fmt.Errorf("store %s: commit: %w", s.path, err)
 	}
-	return w.res, nil
+	return w.Res, nil
 }
 
-// writer is the axis.Writer of one transaction.
+// writer is the axis.Writer of one transaction: sqlstore.Writer merges
+// relations by key and buffers new rows; writer implements its sqlstore.Tx
+// with SQLite's SQL and writes the buffers with multi-row INSERTs.
 type writer struct {
+	sqlstore.Writer
 	ctx   context.Context
 	tx    *sql.Tx
-	res   axis.WriteResult
-	codes map[string]bool // known actor codes, loaded on first use
 	stmts map[string]*sql.Stmt
 
-	// New rows are numbered here and buffered until flush.
-	idsLoaded           bool
-	lastRelID, lastEvID int64
-	firstEvID           int64 // evidence IDs above it are this Write's
-	lastRelIDAtStart    int64
-	// created maps the keys of the relations this Write created to their
-	// IDs; when keysComplete it holds every key of the store, and a key
-	// not in it is new without a lookup.
-	created      map[string]int64
-	keysComplete bool
-	bulk         bool     // in a bulk load (see maybeBulk)
-	dropped      []string // DDL of the indexes to rebuild at the end
-	pend         []*pendingRel
-	pendByKey    map[string]*pendingRel
-	pendEv       []pendingEv
-	pendEvKeys   map[evKey]bool
-	batch        batch // values of one multi-row INSERT (flush)
+	bulk    bool     // in a bulk load (see maybeBulk)
+	dropped []string // DDL of the indexes to rebuild at the end
+	batch   batch    // values of one multi-row INSERT (flush)
 }
 
 func (w *writer) stmt(q string) (*sql.Stmt, error) {
@@ -133,36 +118,23 @@ func (w *writer) PutActor(a *axis.Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	if err := w.loadCodes(); err != nil {
+	if err := w.LoadCodes(); err != nil {
 		return err
 	}
 	_, err := w.exec(`INSERT INTO actors(code, name, kind, country, aliases, theaters, terms, historical)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(code) DO UPDATE SET name=excluded.name, kind=excluded.kind, country=excluded.country,
 			aliases=excluded.aliases, theaters=excluded.theaters, terms=excluded.terms, historical=excluded.historical`,
-		a.Code, a.Name, string(a.Kind), a.Country, jsonList(a.Aliases), jsonList(a.Theaters), jsonList(a.Terms), a.Historical)
+		a.Code, a.Name, string(a.Kind), a.Country, sqlstore.JSONList(a.Aliases), sqlstore.JSONList(a.Theaters), sqlstore.JSONList(a.Terms), a.Historical)
 	if err != nil {
 		return fmt.Errorf("put actor %s: %w", a.Code, err)
 	}
-	w.codes[a.Code] = true
-	w.res.ActorsPut++
+	w.ActorPut(a.Code)
 	return nil
 }
 
-func (w *writer) loadCodes() error {
-	if w.codes != nil {
-		return nil
-	}
-	codes, err := actorCodes(w.ctx, w.tx)
-	if err != nil {
-		return err
-	}
-	w.codes = make(map[string]bool, len(codes))
-	for _, c := range codes {
-		w.codes[c] = true
-	}
-	return nil
-}
+// ActorCodes implements sqlstore.Tx.
+func (w *writer) ActorCodes() ([]string, error) { return actorCodes(w.ctx, w.tx) }
 
 type querier interface {
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
@@ -201,11 +173,11 @@ func (w *writer) PutDocument(d *axis.Document) (bool, error) {
 		return false, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
 	if n, _ := r.RowsAffected(); n == 0 {
-		w.res.DocumentsKnown++
+		w.Res.DocumentsKnown++
 		return false, nil
 	}
 	d.Ingested = ingested
-	w.res.DocumentsNew++
+	w.Res.DocumentsNew++
 	return true, nil
 }
 
@@ -214,79 +186,64 @@ func (w *writer) PutDocument(d *axis.Document) (bool, error) {
 // row costs more in database/sql and the driver than SQLite's own work.
 const batchRows = 128
 
-// pendingRel is a new relation not yet written.
-type pendingRel struct {
-	r        axis.Relation // without evidence
-	key      string
-	status   axis.Status
-	events   int
-	quantity *axis.Quantity
-}
-
-// pendingEv is a new evidence piece not yet written.
-type pendingEv struct {
-	e    axis.Evidence // ID and RelationID set
-	hash []byte
-}
-
-type evKey struct {
-	rel  int64
-	hash [16]byte
-}
-
-func keyOf(rel int64, h []byte) evKey {
-	k := evKey{rel: rel}
-	copy(k.hash[:], h)
-	return k
-}
-
-// PutRelation merges r by its key (see axis.Writer).
-func (w *writer) PutRelation(r *axis.Relation) (axis.PutResult, error) {
-	r.Normalize()
-	if err := r.Validate(); err != nil {
-		return axis.PutResult{}, err
-	}
-	if err := w.loadCodes(); err != nil {
-		return axis.PutResult{}, err
-	}
-	for _, code := range []string{r.Source, r.Target} {
-		if !w.codes[code] {
-			return axis.PutResult{}, w.unknownActor(code)
-		}
-	}
-	if err := w.loadIDs(); err != nil {
-		return axis.PutResult{}, err
-	}
-	key := r.Key()
-	id, known := w.created[key]
-	if p, ok := w.pendByKey[key]; ok {
-		return w.mergePending(r, p), nil
-	}
-	if !known && w.keysComplete {
-		// created holds every key of the store: this one is new.
-		return w.addRelation(r, key)
-	}
-	var (
-		status   string
-		events   int
-		hasQuant bool
-	)
-	q, arg := `SELECT id, status, events, quantity IS NOT NULL FROM relations WHERE key = ?`, any(key)
-	if known {
-		q, arg = `SELECT id, status, events, quantity IS NOT NULL FROM relations WHERE id = ?`, id
+// FindRelation implements sqlstore.Tx.
+func (w *writer) FindRelation(key string, id int64) (found bool, storedID int64, status axis.Status, hasQuant bool, err error) {
+	q, arg := `SELECT id, status, quantity IS NOT NULL FROM relations WHERE key = ?`, any(key)
+	if id > 0 {
+		q, arg = `SELECT id, status, quantity IS NOT NULL FROM relations WHERE id = ?`, id
 	}
 	st, err := w.stmt(q)
 	if err != nil {
-		return axis.PutResult{}, err
+		return false, 0, "", false, err
 	}
-	err = st.QueryRowContext(w.ctx, arg).Scan(&id, &status, &events, &hasQuant)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return w.addRelation(r, key)
-	case err != nil:
-		return axis.PutResult{}, fmt.Errorf("put relation %s: %w", key, err)
+	var s string
+	err = st.QueryRowContext(w.ctx, arg).Scan(&storedID, &s, &hasQuant)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, 0, "", false, nil
 	}
-	return w.mergeStored(r, id, axis.Status(status), hasQuant)
+	return err == nil, storedID, axis.Status(s), hasQuant, err
+}
+
+// StoredEvidence implements sqlstore.Tx: one indexed lookup a piece.
+func (w *writer) StoredEvidence(id int64, hashes [][]byte) ([]bool, error) {
+	exists, err := w.stmt(`SELECT count(*) FROM evidence WHERE relation_id = ? AND dedup = ?`)
+	if err != nil {
+		return nil, err
+	}
+	stored := make([]bool, len(hashes))
+	for i, h := range hashes {
+		var n int
+		if err := exists.QueryRowContext(w.ctx, id, h).Scan(&n); err != nil {
+			return nil, err
+		}
+		stored[i] = n > 0
+	}
+	return stored, nil
+}
+
+// UpdateRelation implements sqlstore.Tx.
+func (w *writer) UpdateRelation(id int64, status axis.Status, events int, quantity any) error {
+	_, err := w.exec(`UPDATE relations SET status = ?, events = events + ?, quantity = coalesce(quantity, ?) WHERE id = ?`,
+		string(status), events, quantity, id)
+	return err
+}
+
+// Buffered implements sqlstore.Tx: it flushes batchRows rows at a time,
+// and considers a bulk load after a flush of new relations.
+func (w *writer) Buffered(created bool) error {
+	if !created {
+		if len(w.PendEv) >= batchRows {
+			return w.flush()
+		}
+		return nil
+	}
+	if len(w.Pend) >= batchRows || len(w.PendEv) >= batchRows {
+		if err := w.flush(); err != nil {
+			return err
+		}
+		return w.maybeBulk()
+	}
+	return nil
 }
 
 // Bulk loading. Keeping the relation indexes up to date row by row costs
@@ -305,8 +262,8 @@ var bulkLoads atomic.Int64
 var bulkIndexes = []string{"relations_key", "relations_dyad", "relations_target", "relations_date"}
 
 func (w *writer) maybeBulk() error {
-	created := w.lastRelID - w.lastRelIDAtStart
-	if w.bulk || created < int64(bulkMin) || created < w.lastRelIDAtStart {
+	created := w.LastRelID - w.StartRelID
+	if w.bulk || created < int64(bulkMin) || created < w.StartRelID {
 		return nil
 	}
 	w.bulk = true
@@ -314,8 +271,8 @@ func (w *writer) maybeBulk() error {
 	if err := w.flush(); err != nil {
 		return err
 	}
-	if !w.keysComplete {
-		rows, err := w.tx.QueryContext(w.ctx, `SELECT key, id FROM relations WHERE id <= ?`, w.lastRelIDAtStart)
+	if !w.KeysComplete {
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT key, id FROM relations WHERE id <= ?`, w.StartRelID)
 		if err != nil {
 			return err
 		}
@@ -326,12 +283,12 @@ func (w *writer) maybeBulk() error {
 			if err := rows.Scan(&k, &id); err != nil {
 				return err
 			}
-			w.created[k] = id
+			w.Created[k] = id
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		w.keysComplete = true
+		w.KeysComplete = true
 	}
 	for _, name := range bulkIndexes {
 		var ddl string
@@ -351,145 +308,12 @@ func (w *writer) maybeBulk() error {
 	return nil
 }
 
-func (w *writer) unknownActor(code string) error {
-	known := make([]string, 0, len(w.codes))
-	for c := range w.codes {
-		known = append(known, c)
-	}
-	sort.Strings(known)
-	return axis.FieldErrorf(axis.EINVALID, "actor", "unknown actor code %q; closest known: %s", code, strings.Join(axis.Closest(code, known, 3), ", "))
-}
-
-// loadIDs reads the last relation and evidence IDs: the transaction is
-// IMMEDIATE, so no one else inserts until it ends and the writer can
-// number new rows itself.
-func (w *writer) loadIDs() error {
-	if w.idsLoaded {
-		return nil
-	}
-	err := w.tx.QueryRowContext(w.ctx, `SELECT (SELECT coalesce(max(id), 0) FROM relations), (SELECT coalesce(max(id), 0) FROM evidence)`).
-		Scan(&w.lastRelID, &w.lastEvID)
-	if err != nil {
-		return err
-	}
-	w.idsLoaded = true
-	w.firstEvID, w.lastRelIDAtStart = w.lastEvID, w.lastRelID
-	w.keysComplete = w.lastRelID == 0
-	w.pendByKey = map[string]*pendingRel{}
-	w.created = map[string]int64{}
-	w.pendEvKeys = map[evKey]bool{}
-	return nil
-}
-
-// addRelation buffers a relation whose key is new, with its evidence.
-func (w *writer) addRelation(r *axis.Relation, key string) (axis.PutResult, error) {
-	w.lastRelID++
-	p := &pendingRel{key: key, status: r.Status, events: r.Events, quantity: r.Quantity}
-	p.r = *r
-	p.r.ID, p.r.Evidence = w.lastRelID, nil
-	r.ID = p.r.ID
-	n := w.addEvidence(r, p.r.ID, &p.status)
-	w.pend = append(w.pend, p)
-	w.pendByKey[key] = p
-	w.created[key] = p.r.ID
-	w.res.RelationsNew++
-	w.res.EvidenceNew += n
-	if len(w.pend) >= batchRows || len(w.pendEv) >= batchRows {
-		if err := w.flush(); err != nil {
-			return axis.PutResult{}, err
-		}
-		if err := w.maybeBulk(); err != nil {
-			return axis.PutResult{}, err
-		}
-	}
-	return axis.PutResult{New: true, NewEvidence: n}, nil
-}
-
-// addEvidence buffers the pieces of r not yet stored (nor buffered) for
-// relation id, strengthening *status, and returns how many it added. The
-// pieces of a relation that was stored before this Write must have been
-// filtered by the caller.
-func (w *writer) addEvidence(r *axis.Relation, id int64, status *axis.Status) int {
-	n := 0
-	for _, e := range r.Evidence {
-		h := dedupHash(&e)
-		k := keyOf(id, h)
-		if w.pendEvKeys[k] {
-			continue
-		}
-		w.pendEvKeys[k] = true
-		if e.Status == "" {
-			e.Status = r.Status
-		}
-		w.lastEvID++
-		e.ID, e.RelationID = w.lastEvID, id
-		w.pendEv = append(w.pendEv, pendingEv{e: e, hash: h})
-		*status = status.Stronger(e.Status)
-		n++
-	}
-	return n
-}
-
-// mergePending merges r into a relation created earlier in this Write.
-func (w *writer) mergePending(r *axis.Relation, p *pendingRel) axis.PutResult {
-	r.ID = p.r.ID
-	n := w.addEvidence(r, p.r.ID, &p.status)
-	if n == 0 {
-		w.res.RelationsUnchanged++
-		return axis.PutResult{}
-	}
-	p.events += r.Events
-	if p.quantity == nil {
-		p.quantity = r.Quantity
-	}
-	w.res.EvidenceNew += n
-	w.res.RelationsMerged++
-	return axis.PutResult{NewEvidence: n}
-}
-
-// mergeStored adds r's new evidence to the stored relation id.
-func (w *writer) mergeStored(r *axis.Relation, id int64, status axis.Status, hasQuant bool) (axis.PutResult, error) {
-	r.ID = id
-	exists, err := w.stmt(`SELECT count(*) FROM evidence WHERE relation_id = ? AND dedup = ?`)
-	if err != nil {
-		return axis.PutResult{}, err
-	}
-	fresh := *r
-	fresh.Evidence = nil
-	for _, e := range r.Evidence {
-		var n int
-		if err := exists.QueryRowContext(w.ctx, id, dedupHash(&e)).Scan(&n); err != nil {
-			return axis.PutResult{}, err
-		}
-		if n == 0 {
-			fresh.Evidence = append(fresh.Evidence, e)
-		}
-	}
-	n := w.addEvidence(&fresh, id, &status)
-	if n == 0 {
-		w.res.RelationsUnchanged++
-		return axis.PutResult{}, nil
-	}
-	var quantity any
-	if !hasQuant && r.Quantity != nil {
-		b, err := json.Marshal(r.Quantity)
-		if err != nil {
-			return axis.PutResult{}, err
-		}
-		quantity = string(b)
-	}
-	if _, err := w.exec(`UPDATE relations SET status = ?, events = events + ?, quantity = coalesce(quantity, ?) WHERE id = ?`,
-		string(status), r.Events, quantity, id); err != nil {
-		return axis.PutResult{}, fmt.Errorf("update relation %d: %w", id, err)
-	}
-	w.res.EvidenceNew += n
-	w.res.RelationsMerged++
-	if len(w.pendEv) >= batchRows {
-		if err := w.flush(); err != nil {
-			return axis.PutResult{}, err
-		}
-	}
-	return axis.PutResult{NewEvidence: n}, nil
+// LastIDs implements sqlstore.Tx: the transaction is IMMEDIATE, so no one
+// else inserts until it ends.
+func (w *writer) LastIDs() (rel, ev int64, err error) {
+	err = w.tx.QueryRowContext(w.ctx, `SELECT (SELECT coalesce(max(id), 0) FROM relations), (SELECT coalesce(max(id), 0) FROM evidence)`).
+		Scan(&rel, &ev)
+	return rel, ev, err
 }
 
 // A column of a multi-row INSERT, with the value SQLite stores when the
@@ -586,9 +410,9 @@ func placeholders(n int) string {
 // flush writes the buffered relations, then their evidence.
 func (w *writer) flush() error {
 	b := &w.batch
-	if len(w.pend) > 0 {
-		for i := 0; i < len(w.pend); i += batchRows {
-			for _, p := range w.pend[i:min(i+batchRows, len(w.pend))] {
+	if len(w.Pend) > 0 {
+		for i := 0; i < len(w.Pend); i += batchRows {
+			for _, p := range w.Pend[i:min(i+batchRows, len(w.Pend))] {
 				var err error
 				if b.vals, err = appendRelationRow(b.vals, p); err != nil {
 					return err
@@ -598,25 +422,20 @@ func (w *writer) flush() error {
 				return fmt.Errorf("write relations: %w", err)
 			}
 		}
-		clear(w.pendByKey)
-		clear(w.pend)
-		w.pend = w.pend[:0]
 	}
-	if len(w.pendEv) > 0 {
-		for i := 0; i < len(w.pendEv); i += batchRows {
-			for _, p := range w.pendEv[i:min(i+batchRows, len(w.pendEv))] {
-				e := &p.e
-				b.vals = append(b.vals, e.ID, e.RelationID, p.hash, e.DocumentID, e.Source, e.URL, dateText(e.Published), e.Sentence,
-					int64(e.Start), int64(e.End), e.Method, e.Confidence, string(e.Status), jsonMap(e.Attrs))
+	if len(w.PendEv) > 0 {
+		for i := 0; i < len(w.PendEv); i += batchRows {
+			for _, p := range w.PendEv[i:min(i+batchRows, len(w.PendEv))] {
+				e := &p.E
+				b.vals = append(b.vals, e.ID, e.RelationID, p.Hash, e.DocumentID, e.Source, e.URL, sqlstore.DateText(e.Published), e.Sentence,
+					int64(e.Start), int64(e.End), e.Method, e.Confidence, string(e.Status), sqlstore.JSONMap(e.Attrs))
 			}
 			if err := w.insert("evidence", evidenceInsertCols, b); err != nil {
 				return fmt.Errorf("write evidence: %w", err)
 			}
 		}
-		clear(w.pendEvKeys)
-		clear(w.pendEv)
-		w.pendEv = w.pendEv[:0]
 	}
+	w.Flushed()
 	return nil
 }
 
@@ -624,7 +443,7 @@ func (w *writer) flush() error {
 // search in one statement: FTS5 flushes its in-memory index at every
 // statement that writes it, so one big insert makes few, large segments.
 func (w *writer) finish() error {
-	if !w.idsLoaded {
+	if !w.IDsLoaded() {
 		return nil
 	}
 	if err := w.flush(); err != nil {
@@ -635,8 +454,8 @@ func (w *writer) finish() error {
 			return fmt.Errorf("bulk load: rebuild index: %w", err)
 		}
 	}
-	if w.lastEvID > w.firstEvID {
-		if _, err := w.exec(`INSERT INTO evidence_fts(rowid, sentence) SELECT id, sentence FROM evidence WHERE id > ? AND id <= ?`, w.firstEvID, w.lastEvID); err != nil {
+	if w.LastEvID > w.StartEvID {
+		if _, err := w.exec(`INSERT INTO evidence_fts(rowid, sentence) SELECT id, sentence FROM evidence WHERE id > ? AND id <= ?`, w.StartEvID, w.LastEvID); err != nil {
 			return fmt.Errorf("index evidence: %w", err)
 		}
 	}
@@ -644,148 +463,28 @@ func (w *writer) finish() error {
 }
 
 // appendRelationRow appends the values of relationInsertCols for p.
-func appendRelationRow(vals []any, p *pendingRel) ([]any, error) {
-	r := &p.r
-	var cStart, cEnded, commitment, quantity any
-	if c := r.Commitment; c != nil {
-		b, err := json.Marshal(c)
-		if err != nil {
-			return nil, err
-		}
-		commitment = string(b)
-		start := c.InForce
-		if start.IsZero() {
-			start = c.Signed
-		}
-		cStart, cEnded = dayStart(start), dayStart(c.Ended)
+func appendRelationRow(vals []any, p *sqlstore.PendingRel) ([]any, error) {
+	r := &p.R
+	commitment, quantity, cStart, cEnded, err := p.JSONColumns()
+	if err != nil {
+		return nil, err
 	}
-	if p.quantity != nil {
-		b, err := json.Marshal(p.quantity)
-		if err != nil {
-			return nil, err
-		}
-		quantity = string(b)
-	}
-	return append(vals, r.ID, p.key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, dateText(r.Date), dayStart(r.Date), dayEnd(r.Date),
-		dateText(r.Until), string(p.status), quantity, int64(p.events), r.GroupID, commitment, cStart, cEnded), nil
+	return append(vals, r.ID, p.Key, r.Source, r.Target, string(r.Kind), string(r.Kind.Family()), r.Item, sqlstore.DateText(r.Date), dayStart(r.Date), dayEnd(r.Date),
+		sqlstore.DateText(r.Until), string(p.Status), quantity, int64(p.Events), r.GroupID, commitment, dayStart(cStart), dayStart(cEnded)), nil
 }
 
-// dedupHash identifies an evidence piece within its relation: document,
-// method, offsets and sentence (128 bits of SHA-256).
-func dedupHash(e *axis.Evidence) []byte {
-	var stack [256]byte
-	b := append(stack[:0], e.DocumentID...)
-	b = append(b, 0)
-	b = append(b, e.Method...)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(e.Start), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(e.End), 10)
-	b = append(b, 0)
-	b = append(b, e.Sentence...)
-	sum := sha256.Sum256(b)
-	return append([]byte(nil), sum[:16]...)
-}
-
-const secondsPerDay = 86400
-
-// days counts whole days since 1970-01-01 (t is always midnight UTC here).
-func days(t time.Time) int64 {
-	s := t.Unix()
-	d := s / secondsPerDay
-	if s%secondsPerDay < 0 {
-		d--
-	}
-	return d
-}
-
-// civilDays is days(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) without
-// building a time (Howard Hinnant's days_from_civil); like time.Date it
-// normalizes a day or month out of range.
-func civilDays(y, m, d int) int64 {
-	if m < 1 || m > 12 || d < 1 || d > 28 {
-		return days(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
-	}
-	yy := int64(y)
-	if m <= 2 {
-		yy--
-	}
-	era := yy / 400
-	if yy < 0 && yy%400 != 0 {
-		era--
-	}
-	yoe := yy - era*400
-	mp := int64((m + 9) % 12)
-	doy := (153*mp+2)/5 + int64(d) - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-// dayStart is the day the period of d starts, or NULL when d is unknown.
+// dayStart is sqlstore.DayStart as a column value: int64, or nil (NULL).
 func dayStart(d axis.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return civilDays(d.Year, max(d.Month, 1), max(d.Day, 1))
-}
-
-// dayEnd is the first day after the period of d, or NULL when unknown.
-func dayEnd(d axis.Date) any {
-	switch d.Precision() {
-	case axis.PrecisionYear:
-		return civilDays(d.Year+1, 1, 1)
-	case axis.PrecisionMonth:
-		if d.Month == 12 {
-			return civilDays(d.Year+1, 1, 1)
-		}
-		return civilDays(d.Year, d.Month+1, 1)
-	case axis.PrecisionDay:
-		return days(d.Start()) + 1
+	if n, ok := sqlstore.DayStart(d); ok {
+		return n
 	}
 	return nil
 }
 
-// dateText is d.String() without fmt (it is called three times a relation).
-func dateText(d axis.Date) string {
-	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
-		return d.String()
+// dayEnd is sqlstore.DayEnd as a column value: int64, or nil (NULL).
+func dayEnd(d axis.Date) any {
+	if n, ok := sqlstore.DayEnd(d); ok {
+		return n
 	}
-	b := make([]byte, 0, 10)
-	two := func(n int) { b = append(b, byte('0'+n/10), byte('0'+n%10)) }
-	switch d.Precision() {
-	case axis.PrecisionUnknown:
-		return ""
-	case axis.PrecisionDay:
-		two(d.Year / 100)
-		two(d.Year % 100)
-		b = append(b, '-')
-		two(d.Month)
-		b = append(b, '-')
-		two(d.Day)
-	case axis.PrecisionMonth:
-		two(d.Year / 100)
-		two(d.Year % 100)
-		b = append(b, '-')
-		two(d.Month)
-	default:
-		two(d.Year / 100)
-		two(d.Year % 100)
-	}
-	return string(b)
-}
-
-func jsonList[T any](xs []T) string {
-	if len(xs) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(xs)
-	return string(b)
-}
-
-func jsonMap(m map[string]string) any {
-	if m == nil {
-		return nil
-	}
-	b, _ := json.Marshal(m)
-	return string(b)
+	return nil
 }
