@@ -3,19 +3,19 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"axis"
+	"axis/internal/sqlstore"
 )
 
 // Actor returns one actor, or ENOTFOUND naming the closest known codes.
 func (s *Store) Actor(ctx context.Context, code string) (*axis.Actor, error) {
 	code = strings.ToUpper(strings.TrimSpace(code))
-	rows, err := s.pool.Query(ctx, `SELECT `+actorCols+` FROM actors WHERE code = $1`, code)
+	rows, err := s.pool.Query(ctx, `SELECT `+sqlstore.ActorCols+` FROM actors WHERE code = $1`, code)
 	if err != nil {
 		return nil, err
 	}
@@ -33,37 +33,15 @@ func (s *Store) Actor(ctx context.Context, code string) (*axis.Actor, error) {
 	return &as[0], nil
 }
 
-const actorCols = `code, name, kind, country, aliases, theaters, terms, historical`
-
 func scanActors(rows pgx.Rows) ([]axis.Actor, error) {
 	defer rows.Close()
-	var out []axis.Actor
-	for rows.Next() {
-		var a axis.Actor
-		var kind string
-		if err := rows.Scan(&a.Code, &a.Name, &kind, &a.Country, &a.Aliases, &a.Theaters, &a.Terms, &a.Historical); err != nil {
-			return nil, err
-		}
-		a.Kind = axis.ActorKind(kind)
-		// Empty lists are stored as []: read them back as nil, as written.
-		if len(a.Aliases) == 0 {
-			a.Aliases = nil
-		}
-		if len(a.Theaters) == 0 {
-			a.Theaters = nil
-		}
-		if len(a.Terms) == 0 {
-			a.Terms = nil
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return sqlstore.ScanActors(rows)
 }
 
 // Actors lists the actors that pass f, ordered by code. Search matches a
 // case-insensitive substring of the code, name or an alias.
 func (s *Store) Actors(ctx context.Context, f axis.ActorFilter) ([]axis.Actor, error) {
-	q := `SELECT ` + actorCols + ` FROM actors`
+	q := `SELECT ` + sqlstore.ActorCols + ` FROM actors`
 	var args []any
 	if len(f.Kinds) > 0 {
 		q += ` WHERE kind = ANY($1)`
@@ -77,39 +55,7 @@ func (s *Store) Actors(ctx context.Context, f axis.ActorFilter) ([]axis.Actor, e
 	if err != nil {
 		return nil, err
 	}
-	// The search is done here, with Go's case folding, so it agrees with
-	// the other stores whatever the database's collation.
-	var out []axis.Actor
-	search := strings.ToLower(f.Search)
-	for i := range all {
-		if search == "" || actorMatches(&all[i], search) {
-			out = append(out, all[i])
-		}
-	}
-	return page(out, f.Offset, f.Limit), nil
-}
-
-func actorMatches(a *axis.Actor, q string) bool {
-	if strings.Contains(strings.ToLower(a.Code), q) || strings.Contains(strings.ToLower(a.Name), q) {
-		return true
-	}
-	for _, al := range a.Aliases {
-		if strings.Contains(strings.ToLower(al), q) {
-			return true
-		}
-	}
-	return false
-}
-
-func page[T any](xs []T, offset, limit int) []T {
-	if offset > len(xs) {
-		return nil
-	}
-	xs = xs[max(offset, 0):]
-	if limit > 0 && limit < len(xs) {
-		xs = xs[:limit]
-	}
-	return xs
+	return sqlstore.MatchActors(all, f.Search, f.Offset, f.Limit), nil
 }
 
 // Document returns one document.
@@ -125,46 +71,18 @@ func (s *Store) Document(ctx context.Context, id string) (*axis.Document, error)
 		return nil, err
 	}
 	d.Ingested = d.Ingested.UTC()
-	if d.Published, err = storedDate(published); err != nil {
+	if d.Published, err = sqlstore.StoredDate(published); err != nil {
 		return nil, err
 	}
 	return &d, nil
 }
 
-const relationCols = `r.id, r.source, r.target, r.kind, r.item, r.date, r.until, r.status, r.quantity, r.events, r.group_id, r.commitment`
+const (
+	relationCols = sqlstore.RelationCols
+	evidenceCols = sqlstore.EvidenceCols
+)
 
-// relScan holds the columns of relationCols until finish converts them.
-type relScan struct {
-	r                         *axis.Relation
-	kind, date, until, status string
-	events                    int32
-}
-
-func (x *relScan) dest() []any {
-	r := x.r
-	return []any{&r.ID, &r.Source, &r.Target, &x.kind, &r.Item, &x.date, &x.until, &x.status, &r.Quantity, &x.events, &r.GroupID, &r.Commitment}
-}
-
-func (x *relScan) finish() error {
-	r := x.r
-	r.Kind, r.Status, r.Events = axis.Kind(x.kind), axis.Status(x.status), int(x.events)
-	var err error
-	if r.Date, err = storedDate(x.date); err != nil {
-		return err
-	}
-	if r.Until, err = storedDate(x.until); err != nil {
-		return err
-	}
-	return nil
-}
-
-func scanRelation(row pgx.Row, r *axis.Relation) error {
-	x := relScan{r: r}
-	if err := row.Scan(x.dest()...); err != nil {
-		return err
-	}
-	return x.finish()
-}
+func scanRelation(row pgx.Row, r *axis.Relation) error { return sqlstore.ScanRelation(row, r) }
 
 // Relation returns one relation with its evidence.
 func (s *Store) Relation(ctx context.Context, id int64) (*axis.Relation, error) {
@@ -198,52 +116,13 @@ func (s *Store) Evidence(ctx context.Context, relationID int64) ([]axis.Evidence
 	return nil, nil
 }
 
-const evidenceCols = `e.id, e.relation_id, e.document_id, e.source, e.url, e.published, e.sentence, e.start, e."end", e.method, e.confidence, e.status, e.attrs`
-
 func (s *Store) evidence(ctx context.Context, relationID int64) ([]axis.Evidence, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+evidenceCols+` FROM evidence e WHERE e.relation_id = $1 ORDER BY e.id`, relationID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []axis.Evidence
-	for rows.Next() {
-		var e axis.Evidence
-		if err := scanEvidence(rows, &e); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-// evScan holds the columns of evidenceCols until finish converts them.
-type evScan struct {
-	e                 *axis.Evidence
-	published, status string
-	start, end        int32
-}
-
-func (x *evScan) dest() []any {
-	e := x.e
-	return []any{&e.ID, &e.RelationID, &e.DocumentID, &e.Source, &e.URL, &x.published, &e.Sentence, &x.start, &x.end,
-		&e.Method, &e.Confidence, &x.status, &e.Attrs}
-}
-
-func (x *evScan) finish() error {
-	e := x.e
-	e.Status, e.Start, e.End = axis.Status(x.status), int(x.start), int(x.end)
-	var err error
-	e.Published, err = storedDate(x.published)
-	return err
-}
-
-func scanEvidence(row pgx.Row, e *axis.Evidence) error {
-	x := evScan{e: e}
-	if err := row.Scan(x.dest()...); err != nil {
-		return err
-	}
-	return x.finish()
+	return sqlstore.ScanEvidenceRows(rows)
 }
 
 // Relations returns the relations that pass f, ordered by date then id.
@@ -255,10 +134,6 @@ func (s *Store) Relations(ctx context.Context, f axis.RelationFilter) ([]axis.Re
 	})
 	return out, err
 }
-
-// evidenceBatch is how many relations EachRelation reads before loading
-// their evidence in one query.
-const evidenceBatch = 256
 
 // EachRelation streams the relations that pass f, ordered by date (unknown
 // first) then id.
@@ -289,47 +164,13 @@ func (s *Store) eachRelation(ctx context.Context, f axis.RelationFilter, order s
 		return err
 	}
 	defer rows.Close()
-	batch := make([]axis.Relation, 0, evidenceBatch)
-	emit := func() error {
-		if f.WithEvidence && len(batch) > 0 {
-			if err := s.loadEvidence(ctx, batch); err != nil {
-				return err
-			}
-		}
-		for i := range batch {
-			if err := fn(&batch[i]); err != nil {
-				return err
-			}
-		}
-		batch = batch[:0]
-		return nil
-	}
-	for rows.Next() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		batch = append(batch, axis.Relation{})
-		if err := scanRelation(rows, &batch[len(batch)-1]); err != nil {
-			return err
-		}
-		if len(batch) == cap(batch) || !f.WithEvidence {
-			if err := emit(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return emit()
+	return sqlstore.EachRelation(ctx, rows, f.WithEvidence, func(rels []axis.Relation) error { return s.loadEvidence(ctx, rels) }, fn)
 }
 
 // loadEvidence fills the evidence of a batch of relations in one query.
 func (s *Store) loadEvidence(ctx context.Context, rels []axis.Relation) error {
-	idx := make(map[int64]int, len(rels))
 	ids := make([]int64, len(rels))
 	for i := range rels {
-		idx[rels[i].ID] = i
 		ids[i] = rels[i].ID
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+evidenceCols+` FROM evidence e WHERE e.relation_id = ANY($1) ORDER BY e.id`, ids)
@@ -337,15 +178,7 @@ func (s *Store) loadEvidence(ctx context.Context, rels []axis.Relation) error {
 		return err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var e axis.Evidence
-		if err := scanEvidence(rows, &e); err != nil {
-			return err
-		}
-		r := &rels[idx[e.RelationID]]
-		r.Evidence = append(r.Evidence, e)
-	}
-	return rows.Err()
+	return sqlstore.FillEvidence(rels, rows)
 }
 
 // arg appends v to args and returns its placeholder.
@@ -440,23 +273,4 @@ func (s *Store) Stats(ctx context.Context) (axis.Stats, error) {
 		st.ByStatus[status] += int(n)
 	}
 	return st, rows.Err()
-}
-
-// storedDate reads a date column back. It takes whatever Date.String
-// wrote, even a date ParseDate would refuse, so a stored relation can
-// always be read.
-func storedDate(s string) (axis.Date, error) {
-	if s == "" {
-		return axis.Date{}, nil
-	}
-	var n [3]int
-	parts := strings.SplitN(s, "-", 3)
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil {
-			return axis.Date{}, fmt.Errorf("stored date %q: %w", s, err)
-		}
-		n[i] = v
-	}
-	return axis.Date{Year: n[0], Month: n[1], Day: n[2]}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"axis"
+	"axis/internal/sqlstore"
 )
 
 // Search runs a full-text query over evidence sentences with PostgreSQL's
@@ -54,23 +55,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]axis.Sea
 		return nil, err
 	}
 	defer rows.Close()
-	var hits []axis.SearchHit
-	for rows.Next() {
-		var h axis.SearchHit
-		ev, rel := evScan{e: &h.Evidence}, relScan{r: &h.Relation}
-		dst := append(ev.dest(), rel.dest()...)
-		if err := rows.Scan(append(dst, &h.Snippet, &h.Rank)...); err != nil {
-			return nil, err
-		}
-		if err := ev.finish(); err != nil {
-			return nil, err
-		}
-		if err := rel.finish(); err != nil {
-			return nil, err
-		}
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
+	return sqlstore.ScanSearchHits(rows)
 }
 
 // tsQuery turns a query in the sqlite store's syntax into the text of a
