@@ -3,7 +3,6 @@ package sqlite_test
 import (
 	"crypto/sha256"
 	"database/sql"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"axis"
+	"axis/storetest"
 )
 
 // BenchmarkInsertFloor measures the least work any SQLite layout of the
@@ -25,11 +25,7 @@ import (
 // writer change can reach the target on this machine with this driver.
 func BenchmarkInsertFloor(b *testing.B) {
 	n := benchRelations()
-	rels := make([]*axis.Relation, n)
-	rng := rand.New(rand.NewPCG(1, 2)) // the relations of BenchmarkBulkInsert
-	for i := range rels {
-		rels[i] = synthetic(rng, i)
-	}
+	rels := storetest.SyntheticData(n) // the relations of BenchmarkBulkInsert
 	for range b.N {
 		rows, fts, idx := insertFloor(b, rels)
 		total := rows + fts + idx
