@@ -45,7 +45,7 @@ func (s *Store) Actors(ctx context.Context, f axis.ActorFilter) ([]axis.Actor, e
 	var args []any
 	if len(f.Kinds) > 0 {
 		q += ` WHERE kind = ANY($1)`
-		args = append(args, strs(f.Kinds))
+		args = append(args, sqlstore.Strings(f.Kinds))
 	}
 	rows, err := s.pool.Query(ctx, q+` ORDER BY code`, args...)
 	if err != nil {
@@ -189,64 +189,20 @@ func arg(args *[]any, v any) string {
 
 // filterSQL translates f into a WHERE clause with the semantics of
 // axis.RelationFilter.Match.
-func filterSQL(f *axis.RelationFilter) (string, []any) {
-	var conds []string
-	var args []any
-	if len(f.IDs) > 0 {
-		conds = append(conds, `r.id = ANY(`+arg(&args, f.IDs)+`)`)
-	}
-	if a, b := f.Between[0], f.Between[1]; a != "" {
-		pa, pb := arg(&args, a), arg(&args, b)
-		conds = append(conds, `((r.source = `+pa+` AND r.target = `+pb+`) OR (r.source = `+pb+` AND r.target = `+pa+`))`)
-	}
-	if f.Actor != "" {
-		p := arg(&args, f.Actor)
-		conds = append(conds, `(r.source = `+p+` OR r.target = `+p+`)`)
-	}
-	if len(f.Actors) > 0 {
-		p := arg(&args, f.Actors)
-		conds = append(conds, `r.source = ANY(`+p+`) AND r.target = ANY(`+p+`)`)
-	}
-	if len(f.Kinds) > 0 {
-		conds = append(conds, `r.kind = ANY(`+arg(&args, strs(f.Kinds))+`)`)
-	}
-	if len(f.Families) > 0 {
-		conds = append(conds, `r.family = ANY(`+arg(&args, strs(f.Families))+`)`)
-	}
-	if len(f.Items) > 0 {
-		conds = append(conds, `r.item = ANY(`+arg(&args, f.Items)+`)`)
-	}
-	if len(f.Statuses) > 0 {
-		conds = append(conds, `r.status = ANY(`+arg(&args, strs(f.Statuses))+`)`)
-	}
-	if !f.Since.IsZero() {
-		// The relation's period ends after Since starts.
-		conds = append(conds, `r.date_end > `+arg(&args, days(f.Since.Start())))
-	}
-	if !f.Until.IsZero() {
-		// The relation's period starts before Until ends.
-		conds = append(conds, `r.date_start < `+arg(&args, days(f.Until.End())))
-	}
-	if !f.At.IsZero() {
-		// Commitments in force on At; other relations undated or dated
-		// before At ends (axis.Relation.InForceOn).
-		atStart, atEnd := arg(&args, days(f.At.Start())), arg(&args, days(f.At.End()))
-		conds = append(conds, `(CASE WHEN r.commitment IS NOT NULL
-			THEN (r.c_start IS NULL OR r.c_start < `+atEnd+`) AND (r.c_ended IS NULL OR `+atStart+` < r.c_ended)
-			ELSE r.date_start IS NULL OR r.date_start < `+atEnd+` END)`)
-	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return ` WHERE ` + strings.Join(conds, ` AND `), args
+func filterSQL(f *axis.RelationFilter) (string, []any) { return sqlstore.FilterSQL(f, dialect{}) }
+
+// dialect is PostgreSQL's sqlstore.Dialect: numbered placeholders, and
+// lists passed as one array argument (= ANY), whatever their length.
+type dialect struct{}
+
+func (dialect) Param(args *[]any, v any) string { return arg(args, v) }
+
+func (dialect) In(args *[]any, col string, vals []string) string {
+	return col + ` = ANY(` + arg(args, vals) + `)`
 }
 
-func strs[T ~string](xs []T) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
-	}
-	return out
+func (dialect) InInt64(args *[]any, col string, vals []int64) string {
+	return col + ` = ANY(` + arg(args, vals) + `)`
 }
 
 // Stats counts what is stored.

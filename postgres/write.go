@@ -244,9 +244,6 @@ func relationRow(p *sqlstore.PendingRel) ([]any, error) {
 		sqlstore.DateText(r.Until), string(p.Status), quantity, int32(p.Events), r.GroupID, commitment, dayStart(cStart), dayStart(cEnded)}, nil
 }
 
-// days is sqlstore.Days for an int4 column.
-func days(t time.Time) int32 { return int32(sqlstore.Days(t)) }
-
 // dayStart is sqlstore.DayStart as an int4 column value, or nil (NULL).
 func dayStart(d axis.Date) any {
 	if n, ok := sqlstore.DayStart(d); ok {

@@ -188,87 +188,32 @@ func (s *Store) loadEvidence(ctx context.Context, rels []axis.Relation) error {
 
 // filterSQL translates f into a WHERE clause with the semantics of
 // axis.RelationFilter.Match.
-func filterSQL(f *axis.RelationFilter) (string, []any) {
-	var conds []string
-	var args []any
-	in := func(col string, vals []any) {
-		if len(vals) > 500 {
-			// Past SQLite's limit on parameters: pass the list as JSON.
-			b, _ := json.Marshal(vals)
-			conds = append(conds, col+` IN (SELECT value FROM json_each(?))`)
-			args = append(args, string(b))
-			return
-		}
-		conds = append(conds, col+` IN (`+placeholders(len(vals))+`)`)
-		args = append(args, vals...)
-	}
-	if len(f.IDs) > 0 {
-		in("r.id", anys(f.IDs))
-	}
-	if a, b := f.Between[0], f.Between[1]; a != "" {
-		conds = append(conds, `((r.source = ? AND r.target = ?) OR (r.source = ? AND r.target = ?))`)
-		args = append(args, a, b, b, a)
-	}
-	if f.Actor != "" {
-		conds = append(conds, `(r.source = ? OR r.target = ?)`)
-		args = append(args, f.Actor, f.Actor)
-	}
-	if len(f.Actors) > 0 {
-		in("r.source", anys(f.Actors))
-		in("r.target", anys(f.Actors))
-	}
-	if len(f.Kinds) > 0 {
-		in("r.kind", anys(f.Kinds))
-	}
-	if len(f.Families) > 0 {
-		in("r.family", anys(f.Families))
-	}
-	if len(f.Items) > 0 {
-		in("r.item", anys(f.Items))
-	}
-	if len(f.Statuses) > 0 {
-		in("r.status", anys(f.Statuses))
-	}
-	if !f.Since.IsZero() {
-		// The relation's period ends after Since starts.
-		conds = append(conds, `r.date_end > ?`)
-		args = append(args, sqlstore.Days(f.Since.Start()))
-	}
-	if !f.Until.IsZero() {
-		// The relation's period starts before Until ends.
-		conds = append(conds, `r.date_start < ?`)
-		args = append(args, sqlstore.Days(f.Until.End()))
-	}
-	if !f.At.IsZero() {
-		// Commitments in force on At; other relations undated or dated
-		// before At ends (axis.Relation.InForceOn).
-		atStart, atEnd := sqlstore.Days(f.At.Start()), sqlstore.Days(f.At.End())
-		conds = append(conds, `(CASE WHEN r.commitment IS NOT NULL
-			THEN (r.c_start IS NULL OR r.c_start < ?) AND (r.c_ended IS NULL OR ? < r.c_ended)
-			ELSE r.date_start IS NULL OR r.date_start < ? END)`)
-		args = append(args, atEnd, atStart, atEnd)
-	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return ` WHERE ` + strings.Join(conds, ` AND `), args
+func filterSQL(f *axis.RelationFilter) (string, []any) { return sqlstore.FilterSQL(f, dialect{}) }
+
+// dialect is SQLite's sqlstore.Dialect: ? placeholders, and lists past
+// SQLite's limit on parameters passed as one JSON argument.
+type dialect struct{}
+
+func (dialect) Param(args *[]any, v any) string {
+	*args = append(*args, v)
+	return "?"
 }
 
-func anys[T any](xs []T) []any {
-	out := make([]any, len(xs))
-	for i, x := range xs {
-		switch v := any(x).(type) {
-		case axis.Kind:
-			out[i] = string(v)
-		case axis.Family:
-			out[i] = string(v)
-		case axis.Status:
-			out[i] = string(v)
-		default:
-			out[i] = v
-		}
+func (dialect) In(args *[]any, col string, vals []string) string { return in(args, col, vals) }
+
+func (dialect) InInt64(args *[]any, col string, vals []int64) string { return in(args, col, vals) }
+
+func in[T any](args *[]any, col string, vals []T) string {
+	if len(vals) > 500 {
+		// Past SQLite's limit on parameters: pass the list as JSON.
+		b, _ := json.Marshal(vals)
+		*args = append(*args, string(b))
+		return col + ` IN (SELECT value FROM json_each(?))`
 	}
-	return out
+	for _, v := range vals {
+		*args = append(*args, v)
+	}
+	return col + ` IN (` + placeholders(len(vals)) + `)`
 }
 
 // Stats counts what is stored.
