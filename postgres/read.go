@@ -127,12 +127,7 @@ func (s *Store) evidence(ctx context.Context, relationID int64) ([]axis.Evidence
 
 // Relations returns the relations that pass f, ordered by date then id.
 func (s *Store) Relations(ctx context.Context, f axis.RelationFilter) ([]axis.Relation, error) {
-	var out []axis.Relation
-	err := s.EachRelation(ctx, f, func(r *axis.Relation) error {
-		out = append(out, *r)
-		return nil
-	})
-	return out, err
+	return sqlstore.CollectRelations(func(fn func(*axis.Relation) error) error { return s.EachRelation(ctx, f, fn) })
 }
 
 // EachRelation streams the relations that pass f, ordered by date (unknown
@@ -207,26 +202,16 @@ func (dialect) InInt64(args *[]any, col string, vals []int64) string {
 
 // Stats counts what is stored.
 func (s *Store) Stats(ctx context.Context) (axis.Stats, error) {
-	st := axis.Stats{ByFamily: map[string]int{}, ByKind: map[string]int{}, ByStatus: map[string]int{}}
-	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM documents),
-		(SELECT count(*) FROM relations), (SELECT count(*) FROM evidence)`).Scan(&st.Actors, &st.Documents, &st.Relations, &st.Evidence)
+	st := sqlstore.NewStats()
+	err := s.pool.QueryRow(ctx, sqlstore.StatsCountsSQL).Scan(&st.Actors, &st.Documents, &st.Relations, &st.Evidence)
 	if err != nil {
 		return st, err
 	}
-	rows, err := s.pool.Query(ctx, `SELECT family, kind, status, count(*) FROM relations GROUP BY family, kind, status`)
+	rows, err := s.pool.Query(ctx, sqlstore.StatsGroupsSQL)
 	if err != nil {
 		return st, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var fam, kind, status string
-		var n int64
-		if err := rows.Scan(&fam, &kind, &status, &n); err != nil {
-			return st, err
-		}
-		st.ByFamily[fam] += int(n)
-		st.ByKind[kind] += int(n)
-		st.ByStatus[status] += int(n)
-	}
-	return st, rows.Err()
+	err = sqlstore.AddGroups(&st, rows)
+	return st, err
 }

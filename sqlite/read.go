@@ -131,12 +131,7 @@ func (s *Store) evidence(ctx context.Context, relationID int64) ([]axis.Evidence
 
 // Relations returns the relations that pass f, ordered by date then id.
 func (s *Store) Relations(ctx context.Context, f axis.RelationFilter) ([]axis.Relation, error) {
-	var out []axis.Relation
-	err := s.EachRelation(ctx, f, func(r *axis.Relation) error {
-		out = append(out, *r)
-		return nil
-	})
-	return out, err
+	return sqlstore.CollectRelations(func(fn func(*axis.Relation) error) error { return s.EachRelation(ctx, f, fn) })
 }
 
 // EachRelation streams the relations that pass f, ordered by date then id.
@@ -218,26 +213,16 @@ func in[T any](args *[]any, col string, vals []T) string {
 
 // Stats counts what is stored.
 func (s *Store) Stats(ctx context.Context) (axis.Stats, error) {
-	st := axis.Stats{ByFamily: map[string]int{}, ByKind: map[string]int{}, ByStatus: map[string]int{}}
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM documents),
-		(SELECT count(*) FROM relations), (SELECT count(*) FROM evidence)`).Scan(&st.Actors, &st.Documents, &st.Relations, &st.Evidence)
+	st := sqlstore.NewStats()
+	err := s.db.QueryRowContext(ctx, sqlstore.StatsCountsSQL).Scan(&st.Actors, &st.Documents, &st.Relations, &st.Evidence)
 	if err != nil {
 		return st, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT family, kind, status, count(*) FROM relations GROUP BY family, kind, status`)
+	rows, err := s.db.QueryContext(ctx, sqlstore.StatsGroupsSQL)
 	if err != nil {
 		return st, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var fam, kind, status string
-		var n int
-		if err := rows.Scan(&fam, &kind, &status, &n); err != nil {
-			return st, err
-		}
-		st.ByFamily[fam] += n
-		st.ByKind[kind] += n
-		st.ByStatus[status] += n
-	}
-	return st, rows.Err()
+	err = sqlstore.AddGroups(&st, rows)
+	return st, err
 }

@@ -292,3 +292,42 @@ func page[T any](xs []T, offset, limit int) []T {
 	}
 	return xs
 }
+
+// CollectRelations gathers what each streams (a store's EachRelation
+// with its filter bound).
+func CollectRelations(each func(fn func(*axis.Relation) error) error) ([]axis.Relation, error) {
+	var out []axis.Relation
+	err := each(func(r *axis.Relation) error {
+		out = append(out, *r)
+		return nil
+	})
+	return out, err
+}
+
+// StatsSQL are the queries of Stats: the counts of the four tables, and
+// the relations by family, kind and status.
+const (
+	StatsCountsSQL = `SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM documents),
+		(SELECT count(*) FROM relations), (SELECT count(*) FROM evidence)`
+	StatsGroupsSQL = `SELECT family, kind, status, count(*) FROM relations GROUP BY family, kind, status`
+)
+
+// NewStats returns axis.Stats with its maps made.
+func NewStats() axis.Stats {
+	return axis.Stats{ByFamily: map[string]int{}, ByKind: map[string]int{}, ByStatus: map[string]int{}}
+}
+
+// AddGroups adds the rows of StatsGroupsSQL to st.
+func AddGroups(st *axis.Stats, rows Rows) error {
+	for rows.Next() {
+		var fam, kind, status string
+		var n int64
+		if err := rows.Scan(&fam, &kind, &status, &n); err != nil {
+			return err
+		}
+		st.ByFamily[fam] += int(n)
+		st.ByKind[kind] += int(n)
+		st.ByStatus[status] += int(n)
+	}
+	return rows.Err()
+}
