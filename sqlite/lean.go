@@ -269,8 +269,9 @@ func leanInt(b []byte) (int64, bool) {
 	return v, true
 }
 
-// leanDate is storedDate on bytes: plain YYYY[-MM[-DD]] digits are parsed
-// in place; anything else goes through storedDate for the same result.
+// leanDate is sqlstore.StoredDate on bytes: plain YYYY[-MM[-DD]] digits
+// are parsed in place; anything else goes through sqlstore.StoredDate for
+// the same result.
 func leanDate(b []byte) (axis.Date, error) {
 	if len(b) == 0 {
 		return axis.Date{}, nil

@@ -65,7 +65,9 @@ type Writer struct {
 	StartRelID, StartEvID int64
 	// Created maps the keys of the relations this Write created to their
 	// IDs; when KeysComplete it holds every key of the store, and a key
-	// not in it is new without a lookup.
+	// not in it is new without a lookup. KeysComplete starts true when
+	// the store is empty; a store may also load every stored key into
+	// Created and set it (the sqlite store does in a bulk load).
 	Created      map[string]int64
 	KeysComplete bool
 	// Pend and PendEv are the new relations and evidence not yet written.
