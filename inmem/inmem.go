@@ -228,6 +228,7 @@ func actorMatches(a *axis.Actor, q string) bool {
 }
 
 func page[T any](xs []T, offset, limit int) []T {
+	offset = max(offset, 0)
 	if offset > len(xs) {
 		return nil
 	}

@@ -436,7 +436,8 @@ func testOrder(t *testing.T, s axis.Store) {
 			t.Errorf("relation %d (%s) sorts before %d (%s)", a.ID, a.Date, b.ID, b.Date)
 		}
 	}
-	cases := []struct{ limit, offset, want int }{{3, 0, 3}, {3, 10, len(rs) - 10}, {0, 5, len(rs) - 5}, {0, 100, 0}, {100, 0, len(rs)}}
+	// A negative offset counts as none.
+	cases := []struct{ limit, offset, want int }{{3, 0, 3}, {3, 10, len(rs) - 10}, {0, 5, len(rs) - 5}, {0, 100, 0}, {100, 0, len(rs)}, {3, -2, 3}}
 	for _, c := range cases {
 		got, err := s.Relations(ctx, axis.RelationFilter{Limit: c.limit, Offset: c.offset})
 		if err != nil {
@@ -447,8 +448,8 @@ func testOrder(t *testing.T, s axis.Store) {
 			continue
 		}
 		for i := range got {
-			if got[i].ID != rs[c.offset+i].ID {
-				t.Errorf("limit %d offset %d: item %d is %d, want %d", c.limit, c.offset, i, got[i].ID, rs[c.offset+i].ID)
+			if got[i].ID != rs[max(c.offset, 0)+i].ID {
+				t.Errorf("limit %d offset %d: item %d is %d, want %d", c.limit, c.offset, i, got[i].ID, rs[max(c.offset, 0)+i].ID)
 			}
 		}
 	}
