@@ -3,8 +3,10 @@ package gdelt
 import (
 	"archive/zip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -176,6 +178,27 @@ func TestIdempotent(t *testing.T) {
 	for i := range rs1 {
 		if rs1[i].Events != rs2[i].Events {
 			t.Errorf("%s events %d → %d", rs1[i].Kind, rs1[i].Events, rs2[i].Events)
+		}
+	}
+}
+
+// The same file gives the same relation IDs on every run: new relations
+// are written in the order of their month, actor codes, kind and item, never
+// in an order that follows a map's (which changes from process to process).
+func TestRelationsWrittenInKeyOrder(t *testing.T) {
+	st := inmem.New()
+	importFiles(t, st, importers.Options{}, fixture)
+	rs := relations(t, st, axis.RelationFilter{})
+	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	key := func(r axis.Relation) string {
+		return fmt.Sprintf("%04d-%02d|%s|%s|%s|%s", r.Date.Year, r.Date.Month, r.Source, r.Target, r.Kind, r.Item)
+	}
+	if len(rs) < 3 {
+		t.Fatalf("the fixture gives %d relations; the test needs several", len(rs))
+	}
+	for i := 1; i < len(rs); i++ {
+		if key(rs[i-1]) > key(rs[i]) {
+			t.Errorf("relation %d (%s) was written before %d (%s)", rs[i-1].ID, key(rs[i-1]), rs[i].ID, key(rs[i]))
 		}
 	}
 }

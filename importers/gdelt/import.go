@@ -432,19 +432,31 @@ func (im *Importer) emit(groups map[aggKey]*agg, file string, doc *axis.Document
 	for k := range groups {
 		keys = append(keys, k)
 	}
+	// By actor code and kind, not by their table indices: those are built
+	// from maps, so they differ from run to run, and the order decides the
+	// IDs new relations get.
+	code := im.actors.codes
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]
 		if a.day/100 != b.day/100 {
 			return a.day/100 < b.day/100
 		}
-		if a.src != b.src {
-			return a.src < b.src
+		if code[a.src] != code[b.src] {
+			return code[a.src] < code[b.src]
 		}
-		if a.tgt != b.tgt {
-			return a.tgt < b.tgt
+		if code[a.tgt] != code[b.tgt] {
+			return code[a.tgt] < code[b.tgt]
 		}
-		if a.m != b.m {
-			return a.m < b.m
+		if ma, mb := mappings[a.m], mappings[b.m]; ma != mb {
+			switch {
+			case ma.Kind != mb.Kind:
+				return ma.Kind < mb.Kind
+			case ma.Item != mb.Item:
+				return ma.Item < mb.Item
+			case ma.Label != mb.Label:
+				return ma.Label < mb.Label
+			}
+			return !ma.Reverse && mb.Reverse
 		}
 		return a.day < b.day
 	})
