@@ -12,6 +12,7 @@ import (
 
 	"axis"
 	"axis/facts"
+	"axis/gazetteer"
 )
 
 func init() {
@@ -39,6 +40,12 @@ its actor codes against the store without writing anything.`,
 	Args: cobra.MinimumNArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		check, _ := cmd.Flags().GetBool("check")
+		if check && !storeExists(cmd) {
+			// Checking writes nothing, so it does not create a store either:
+			// a new store would hold the gazetteer's actors.
+			fmt.Fprintf(cmd.ErrOrStderr(), "axis: no store at %s yet: checking actor codes against the gazetteer\n", storeName(cmd))
+			return checkFiles(cmd, args, gazetteer.Actors())
+		}
 		return withStore(cmd, func(s axis.Store) error {
 			out := cmd.OutOrStdout()
 			for _, name := range args {
@@ -47,7 +54,10 @@ its actor codes against the store without writing anything.`,
 					return err
 				}
 				if check {
-					err = checkFacts(cmd, s, r, name, out)
+					var actors []axis.Actor
+					if actors, err = s.Actors(cmd.Context(), axis.ActorFilter{}); err == nil {
+						err = checkFacts(r, name, actors, out)
+					}
 				} else {
 					var res axis.WriteResult
 					res, err = facts.Load(cmd.Context(), s, r, name)
@@ -84,13 +94,25 @@ func openFactsFile(cmd *cobra.Command, name string) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-// checkFacts parses a file and checks its actor codes without writing.
-func checkFacts(cmd *cobra.Command, s axis.Store, r io.Reader, name string, out io.Writer) error {
-	f, err := facts.Parse(r, name)
-	if err != nil {
-		return err
+// checkFiles checks each named file against actors, without a store.
+func checkFiles(cmd *cobra.Command, names []string, actors []axis.Actor) error {
+	for _, name := range names {
+		r, closeFn, err := openFactsFile(cmd, name)
+		if err != nil {
+			return err
+		}
+		err = checkFacts(r, name, actors, cmd.OutOrStdout())
+		closeFn()
+		if err != nil {
+			return err
+		}
 	}
-	actors, err := s.Actors(cmd.Context(), axis.ActorFilter{})
+	return nil
+}
+
+// checkFacts parses a file and checks its actor codes without writing.
+func checkFacts(r io.Reader, name string, actors []axis.Actor, out io.Writer) error {
+	f, err := facts.Parse(r, name)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -101,6 +103,16 @@ func TestLoadCommand(t *testing.T) {
 	out, err = runAxis(t, "--db", db, "load", "--check", good)
 	if err != nil || !strings.Contains(out, "ok, 1 relation entry citing 1 source") {
 		t.Errorf("--check: %q, %v", out, err)
+	}
+	// --check writes nothing, so it creates no store either: with none
+	// yet, it checks against the gazetteer.
+	fresh := filepath.Join(dir, "fresh", "axis.db")
+	out, err = runAxis(t, "--db", fresh, "load", "--check", good)
+	if err != nil || !strings.Contains(out, "ok, 1 relation entry") {
+		t.Errorf("--check without a store: %q, %v", out, err)
+	}
+	if _, err := os.Stat(fresh); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("--check created the store %s (stat: %v)", fresh, err)
 	}
 	loadCmd.Flags().Set("check", "false")
 

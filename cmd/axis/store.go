@@ -70,6 +70,17 @@ func openBootstrapped(cmd *cobra.Command) (createdStore, string, error) {
 	return s, s.Path(), nil
 }
 
+// storeExists reports whether the store is there already. A PostgreSQL
+// URL counts as there: the database exists, or opening it says why not.
+func storeExists(cmd *cobra.Command) bool {
+	loc := storePath(cmd)
+	if postgres.IsURL(loc) {
+		return true
+	}
+	st, err := os.Stat(loc)
+	return err == nil && st.Size() > 0
+}
+
 // storeName is the store location for messages: the path, or the URL
 // without its password.
 func storeName(cmd *cobra.Command) string {
