@@ -358,11 +358,3 @@ func JSONList[T any](xs []T) string {
 	return string(b)
 }
 
-// JSONMap is the JSON text of a map column, or nil (NULL) for a nil map.
-func JSONMap(m map[string]string) any {
-	if m == nil {
-		return nil
-	}
-	b, _ := json.Marshal(m)
-	return string(b)
-}
