@@ -357,4 +357,3 @@ func JSONList[T any](xs []T) string {
 	b, _ := json.Marshal(xs)
 	return string(b)
 }
-
