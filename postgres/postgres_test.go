@@ -404,3 +404,55 @@ func TestUnorderedReader(t *testing.T) {
 		t.Errorf("date order %v, unordered %v; want [2 3 1] and [1 2 3]", ordered, unordered)
 	}
 }
+
+// A Write waits for another one only so long, then says the store is busy
+// (ECONFLICT) and writes nothing.
+func TestWriteLockTimeout(t *testing.T) {
+	url := pgtest.Schema(t)
+	a, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	seed(t, a, "RUS", "PRK")
+	old := postgres.WriteLockTimeout
+	postgres.WriteLockTimeout = 200 * time.Millisecond
+	defer func() { postgres.WriteLockTimeout = old }()
+
+	holding, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		_, err := a.Write(ctx, func(w axis.Writer) error {
+			close(holding)
+			<-release
+			return nil
+		})
+		done <- err
+	}()
+	<-holding
+	before, _ := b.Stats(ctx)
+	_, err = b.Write(ctx, func(w axis.Writer) error {
+		_, err := w.PutRelation(&axis.Relation{Source: "PRK", Target: "RUS", Kind: axis.Visit, Date: axis.Day(2024, 1, 2),
+			Evidence: []axis.Evidence{{DocumentID: "d", Sentence: "a visit", Method: axis.MethodManual, Confidence: 0.5}}})
+		return err
+	})
+	close(release)
+	if axis.ErrorCode(err) != axis.ECONFLICT || !strings.Contains(err.Error(), "another write") {
+		t.Errorf("a Write behind a busy one: %v, want ECONFLICT saying another write holds the store", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := b.Stats(ctx); after.Relations != before.Relations {
+		t.Errorf("the refused Write stored something: %d -> %d relations", before.Relations, after.Relations)
+	}
+	// Once the store is free, the same Write goes through.
+	if _, err := b.Write(ctx, func(w axis.Writer) error { return nil }); err != nil {
+		t.Errorf("Write after the other finished: %v", err)
+	}
+}

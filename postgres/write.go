@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"axis"
 	"axis/internal/sqlstore"
@@ -32,8 +34,8 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 			res = axis.WriteResult{}
 		}
 	}()
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey("write")+`)`); err != nil {
-		return axis.WriteResult{}, fmt.Errorf("postgres store %s: lock for write: %w", s.url, err)
+	if err := lockForWrite(ctx, tx); err != nil {
+		return axis.WriteResult{}, fmt.Errorf("postgres store %s: %w", s.url, err)
 	}
 	w := &writer{ctx: ctx, tx: tx}
 	w.Tx = w
@@ -53,6 +55,32 @@ func (s *Store) Write(ctx context.Context, fn func(axis.Writer) error) (res axis
 		s.pool.Exec(context.WithoutCancel(ctx), `ANALYZE relations, evidence`)
 	}
 	return w.Res, nil
+}
+
+// WriteLockTimeout is how long a Write waits while another one (from this
+// or another process) holds the store, as the SQLite store's busy timeout.
+var WriteLockTimeout = 10 * time.Second
+
+// lockForWrite takes the store's write lock for the transaction, waiting
+// at most WriteLockTimeout.
+func lockForWrite(ctx context.Context, tx pgx.Tx) error {
+	ms := strconv.FormatInt(WriteLockTimeout.Milliseconds(), 10)
+	if _, err := tx.Exec(ctx, `SET LOCAL lock_timeout = `+ms); err != nil {
+		return fmt.Errorf("lock for write: %w", err)
+	}
+	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey("write")+`)`)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available
+		return axis.Errorf(axis.ECONFLICT, "another write has held the store for over %s; try again when it is done", WriteLockTimeout)
+	}
+	if err != nil {
+		return fmt.Errorf("lock for write: %w", err)
+	}
+	// Statements after the lock may wait on row locks as long as they need.
+	if _, err := tx.Exec(ctx, `SET LOCAL lock_timeout = 0`); err != nil {
+		return fmt.Errorf("lock for write: %w", err)
+	}
+	return nil
 }
 
 // analyzeMin is how many new relations make Write refresh the planner's
