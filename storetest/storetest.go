@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) axis.Store) {
 		{"Actors", testActors},
 		{"NotFound", testNotFound},
 		{"Stats", testStats},
+		{"LeanReader", testLean},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
