@@ -1,6 +1,7 @@
 package textcode
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,12 +104,50 @@ func (s *sent) findMentions() {
 			i++
 			continue
 		}
+		if i == 0 && s.dateline(best, bestEnd) {
+			// "SEOUL - North Korea has sent ...": where the story was
+			// filed, not a party
+			i = bestEnd
+			continue
+		}
 		m := s.resolve(best, i, bestEnd)
 		if m != nil {
 			s.ms = append(s.ms, *m)
 		}
 		i = bestEnd
 	}
+}
+
+// dateline reports whether a name opening the sentence is a wire
+// dateline: written in capitals (not an acronym such as "US") and followed
+// by a dash, or by a comma and a dash a few words on ("SEOUL - ...",
+// "KYIV, March 3 (AP) - ...").
+func (s *sent) dateline(es []*nameEntry, end int) bool {
+	for _, e := range es {
+		if e.exact {
+			return false
+		}
+	}
+	for k := 0; k < end; k++ {
+		t := s.toks[k].text
+		if strings.ToUpper(t) != t || strings.ToLower(t) == t {
+			return false
+		}
+	}
+	if end >= len(s.toks) {
+		return false
+	}
+	switch s.toks[end].low {
+	case "-":
+		return true
+	case ",":
+		for k := end + 1; k < len(s.toks) && k < end+9; k++ {
+			if s.toks[k].low == "-" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameMatches checks case: acronyms as written, other names capitalised.

@@ -97,6 +97,9 @@ type sent struct {
 	allItems []match
 	dateList []dateExpr
 	datesOK  bool
+	// headline: a title-case line without final punctuation, where a
+	// comma joins names ("Seoul, Washington Hold Drills")
+	headline bool
 }
 
 // cand is a relation found in a sentence before it becomes a Coded.
@@ -130,6 +133,7 @@ func (c *Coder) CodeSentence(text string, par *Paragraph) []Coded {
 	if len(s.ms) == 0 && len(par.recent) == 0 {
 		return nil
 	}
+	s.headline = isHeadline(s.toks)
 	s.findPhrases()
 	s.resolveCoref()
 	var codes []string
@@ -651,7 +655,7 @@ func (s *sent) chain(k int) (out []int) {
 					real = true
 				}
 			}
-			if !real {
+			if !real && !(s.headline && s.headlineList(lo, hi)) {
 				out = out[:1]
 			}
 		}
@@ -688,6 +692,74 @@ func (s *sent) chain(k int) (out []int) {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// attributionVerbs end a trailing attribution (", US officials say.").
+var attributionVerbs = map[string]bool{"said": true, "say": true, "says": true, "told": true, "reported": true,
+	"added": true, "noted": true, "believe": true, "believes": true, "estimate": true, "estimates": true,
+	"suspect": true, "suspects": true, "allege": true, "alleges": true, "alleged": true, "claim": true,
+	"claims": true, "claimed": true, "fear": true, "fears": true, "warned": true, "showed": true, "show": true,
+	"found": true, "argued": true, "argue": true, "announced": true}
+
+// inAttribution reports whether a mention sits in a trailing attribution
+// clause (", South Korea's spy agency said.", ", US officials say."): the
+// one who tells is not a party to what is told.
+func (s *sent) inAttribution(m *mention) bool {
+	i := m.start - 1
+	for i >= 0 && s.toks[i].low != "," {
+		if s.mAt[i] >= 0 || s.toks[i].low == "said" {
+			return false
+		}
+		i--
+	}
+	if i < 0 || m.start-i > 5 {
+		return false
+	}
+	for j := m.end; j < len(s.toks) && j < m.end+6; j++ {
+		w := s.toks[j].low
+		if attributionVerbs[w] {
+			return true
+		}
+		if w == "," || s.mAt[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// isHeadline reports whether a sentence is written as a headline: no
+// final punctuation and most longer words capitalised ("China, Russia
+// Stage Joint Bomber Patrol Near Alaska").
+func isHeadline(toks []token) bool {
+	last := toks[len(toks)-1].low
+	if last == "." || last == "!" || last == "?" || last == "\"" {
+		return false
+	}
+	words, upper := 0, 0
+	for _, t := range toks[1:] {
+		if len(t.text) < 4 || !isLetterByte(t.text[0]) {
+			continue
+		}
+		words++
+		if startsUpper(t.text) {
+			upper++
+		}
+	}
+	return words >= 3 && upper*10 >= words*7
+}
+
+// headlineList reports whether names joined by commas alone open a
+// headline ("Seoul, Washington Hold Drills"): the comma stands for "and".
+func (s *sent) headlineList(lo, hi int) bool {
+	if lo != 0 && !(lo == 1 && s.toks[0].low == "the") {
+		return false
+	}
+	for i := lo; i < hi; i++ {
+		if s.mAt[i] < 0 && s.toks[i].low != "," {
+			return false
+		}
+	}
+	return true
 }
 
 var chainSeps = map[string]bool{",": true, "and": true, "or": true, "-": true, "&": true, "/": true, "the": true, "both": true, "of": true, "as": true, "well": true}
@@ -1288,7 +1360,7 @@ func (s *sent) frameTransfer(tm match) []cand {
 				// unless it is named as the enemy ("sent troops to fight Ukraine")
 				for _, m := range s.ms {
 					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState && !s.isModifier(&m) &&
-						!s.combatBefore(tm, &m) && s.governor(&m) != "against" {
+						!s.combatBefore(tm, &m) && s.governor(&m) != "against" && !s.inAttribution(&m) {
 						ts = []string{c}
 						break
 					}

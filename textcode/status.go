@@ -72,7 +72,7 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 				hit = neg
 			}
 		case axis.Alleged:
-			if before && !crosses {
+			if before && !crosses || !before && s.trailingAttribution(tm, c) {
 				hit = all
 			}
 		case axis.Prospective:
@@ -100,6 +100,9 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 			found[hit] = true
 			words = append(words, "cue="+s.span(c.start, c.end))
 		}
+	}
+	if !found[rep] && s.headline && s.colonLead(tm) {
+		found[rep] = true // "Pentagon: Iran Shipped Missiles To Russia"
 	}
 	if tm.start > 0 && s.toks[tm.start-1].low == "against" && strings.HasSuffix(s.toks[tm.start].low, "ing") {
 		// "warned Beijing against supplying weapons": not done, perhaps to be
@@ -166,3 +169,34 @@ func (s *sent) participleClause(tm match) bool {
 
 var promises = map[string]bool{"pledged": true, "promised": true, "vowed": true, "agreed": true, "pledge": true, "promise": true,
 	"agreeing": true, "pledging": true, "promising": true, "vowing": true}
+
+// trailingAttribution reports whether a cue after the trigger closes the
+// sentence as its attribution (", Washington alleges.", ", Seoul
+// suspects."): the whole report is that party's claim.
+func (s *sent) trailingAttribution(tm, c match) bool {
+	end := len(s.toks)
+	for end > 0 && (s.toks[end-1].low == "." || s.toks[end-1].low == "\"") {
+		end--
+	}
+	if end-c.end > 2 {
+		return false
+	}
+	for i := c.start - 1; i >= tm.end && i >= c.start-5; i-- {
+		if s.toks[i].low == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// colonLead reports whether a headline opens with a short source and a
+// colon ("Pentagon: Iran Shipped Missiles To Russia"): what follows is
+// that source's account.
+func (s *sent) colonLead(tm match) bool {
+	for i := 1; i < 4 && i < tm.start; i++ {
+		if s.toks[i].low == ":" {
+			return true
+		}
+	}
+	return false
+}
