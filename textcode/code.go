@@ -1141,6 +1141,9 @@ func (s *sent) situated(tm match) cand {
 
 func (s *sent) frameTransfer(tm match) []cand {
 	r := tm.p.rule
+	if tm.p.noun && s.restrictedFlow(tm) {
+		return nil // "restrictions on exports of chips to Seoul": a measure against the flow
+	}
 	give := r.Frame == "give"
 	pass := s.passive(tm)
 	end := s.clauseEnd(tm.end, tm)
@@ -1638,6 +1641,13 @@ func (s *sent) frameAct(tm match) []cand {
 			if src < 0 && s.lightVerbBefore(tm.start) {
 				src = s.subjectLeft(tm.start)
 			}
+			if src < 0 {
+				src = s.nounPassiveAgent(tm)
+			}
+		}
+		if tgt < 0 && tm.end < len(s.toks) && nounVerbs[s.toks[tm.end].low] {
+			// "US penalties hit Russian banks": the noun acts on the object
+			tgt = s.prepTarget(tm.end+1, 3, nil, true)
 		}
 		if tgt < 0 {
 			s.stopComma = true
@@ -1645,6 +1655,9 @@ func (s *sent) frameAct(tm match) []cand {
 			s.stopComma = false
 		}
 	default:
+		if r.kind == axis.Attack && tm.start > 0 && s.c.rs.measures[s.toks[tm.start-1].low] && nounVerbs[s.toks[tm.start].low] {
+			return nil // "sanctions targeting Iranian firms", "penalties hit Russian banks": not force
+		}
 		src = s.gerundSubject(tm)
 		if src < 0 {
 			src = s.subjectLeft(tm.start)
@@ -1658,6 +1671,13 @@ func (s *sent) frameAct(tm match) []cand {
 		}
 	}
 	if src < 0 || tgt < 0 {
+		return nil
+	}
+	if r.kind == axis.DiplomaticSupport && !tm.p.noun && tm.start > 0 && s.toks[tm.start-1].low == "for" &&
+		strings.HasSuffix(s.toks[tm.start].low, "ing") && s.backsForces(tgt) {
+		// "sanctioned for backing Russia's military", "criticised for
+		// supporting Russia's war machine": the reason given is material
+		// help, not words or votes
 		return nil
 	}
 	if r.ForcesTarget && !s.forcesTarget(tm, tgt) {
@@ -1681,6 +1701,72 @@ func (s *sent) frameAct(tm match) []cand {
 		return out
 	}
 	return s.pairs(c, s.chain(src), s.chain(tgt))
+}
+
+// restrictedFlow reports whether a transfer noun is what a measure
+// restricts ("a ban on imports of", "restrictions on exports of").
+func (s *sent) restrictedFlow(tm match) bool {
+	i := tm.start - 1
+	for i >= 0 && s.c.rs.dets[s.toks[i].low] {
+		i--
+	}
+	if i < 1 || s.toks[i].low != "on" {
+		return false
+	}
+	switch s.toks[i-1].low {
+	case "ban", "bans", "restrictions", "restriction", "curbs", "curb", "controls", "limits", "embargo", "tariffs", "tariff", "cap", "sanctions":
+		return true
+	}
+	return false
+}
+
+// nounVerbs are verbs a measure noun can govern: "sanctions targeting
+// Iranian firms", "new penalties hit Russian banks".
+var nounVerbs = map[string]bool{"hit": true, "hits": true, "target": true, "targets": true, "targeting": true,
+	"targeted": true, "targetting": true, "aimed": true, "affecting": true}
+
+// nounPassiveAgent finds the agent of a noun trigger that is the subject
+// of a passive ("Sanctions were imposed on Belarus by the EU").
+func (s *sent) nounPassiveAgent(tm match) int {
+	i := tm.end
+	aux := false
+	for ; i < len(s.toks) && i < tm.end+4; i++ {
+		switch s.toks[i].low {
+		case "was", "were", "is", "are", "been", "being", "has", "have", "had", "be", "also", "first", "later":
+			aux = true
+			continue
+		}
+		break
+	}
+	if !aux || i >= len(s.toks) || !s.c.rs.lightVerbs[s.toks[i].low] {
+		return -1
+	}
+	k := s.agentAfter(i + 1)
+	if k >= 0 && !s.agentHead(k) {
+		return -1
+	}
+	return k
+}
+
+// backsForces reports whether a supported name modifies forces or a war
+// effort ("Russia's military", "Moscow's war machine").
+func (s *sent) backsForces(k int) bool {
+	m := &s.ms[k]
+	if !m.poss && !m.demonym() {
+		return false
+	}
+	a := s.after(m)
+	if a < len(s.toks) && s.toks[a].low == "'s" {
+		a++
+	}
+	if a >= len(s.toks) {
+		return false
+	}
+	switch s.toks[a].low {
+	case "military", "army", "armed", "forces", "troops", "war", "defence", "defense", "arms", "invasion":
+		return true
+	}
+	return false
 }
 
 // modifiesTroops reports whether a demonym or possessive names forces

@@ -25,3 +25,21 @@ func TestReportingStyles(t *testing.T) {
 		{"applied for membership", "Ukraine applied for membership of NATO.", []string{"UKR>NATO membership - prospective"}},
 	})
 }
+
+// Sanctions reported as passives, nominal subjects and bans.
+func TestSanctionStyles(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"passive noun with agent", "Sanctions were imposed on Iran by Japan in 2019.", []string{"JPN>IRN sanction - confirmed"}},
+		{"passive noun without agent", "Sanctions were imposed on Iran in 2019.", nil},
+		{"measure targeting is not an attack", "Tokyo unveiled sanctions targeting Russian banks.", []string{"JPN>RUS sanction - confirmed"}},
+		{"penalties hit", "New American penalties hit Chinese chipmakers on Monday.", []string{"USA>CHN sanction - confirmed"}},
+		{"missiles hit is still an attack", "Russian missiles hit Kyiv overnight.", []string{"RUS>UKR attack missile confirmed"}},
+		{"ban on imports", "Japan banned imports of Russian coal.", []string{"JPN>RUS sanction - confirmed"}},
+		{"restricted flow is not a transfer", "Seoul eased its restrictions on exports of chips to Tokyo.", []string{"KOR>JPN sanction - confirmed"}},
+		{"sanctioned for backing forces", "Washington sanctioned Chinese firms for backing Russia's military.", []string{"USA>CHN sanction - confirmed"}},
+		{"words of support for a war stay support", "Pyongyang voiced full support for Russia's war.", []string{"PRK>RUS diplomatic_support - confirmed"}},
+	})
+}
