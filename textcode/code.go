@@ -517,6 +517,14 @@ func (s *sent) subjectLeft(at int) int {
 		if s.isStop(i) {
 			break
 		}
+		if s.toks[i].low == "," {
+			// "Hungary, which has blocked EU sanctions on Russia, imports":
+			// skip the parenthesis back to the name it describes
+			if j := s.parenthesisStart(i); j >= 0 {
+				i = j
+				continue
+			}
+		}
 		k := s.mAt[i]
 		if k < 0 {
 			if s.toks[i].low == "'s" && i > 0 && s.mAt[i-1] >= 0 {
@@ -529,6 +537,12 @@ func (s *sent) subjectLeft(at int) int {
 		a := s.after(m)
 		if a+1 < len(s.toks) && s.toks[a].low == "," && (s.toks[a+1].low == "which" || s.toks[a+1].low == "who") {
 			return k
+		}
+		if m.demonym() && a+1 < at && at-a <= 4 && (s.toks[a+1].low == "that" || s.toks[a+1].low == "which") && s.itemEndsAt(a+1) {
+			return k // "Russian aircraft that entered Estonian airspace": the craft act
+		}
+		if h := s.appositiveHead(m); h >= 0 {
+			return h // "Turkey, a NATO member that buys Russian gas": Turkey buys
 		}
 		if m.pron && m.poss || s.isModifier(m) {
 			// "their ties", "the Ukraine war": not the subject
@@ -558,6 +572,102 @@ func (s *sent) subjectLeft(at int) int {
 				return k2
 			}
 		}
+		return k
+	}
+	return -1
+}
+
+// parenthesisStart returns, for a comma that closes a relative clause or
+// an appositive ("X, which ..., ", "X, the secretary of ..., "), the
+// position of the comma that opens it, when a name stands right before
+// that one; else -1.
+func (s *sent) parenthesisStart(i int) int {
+	for j := i - 1; j >= 1 && j > i-16; j-- {
+		w := s.toks[j].low
+		if w == ";" || w == ":" || w == "\"" {
+			return -1
+		}
+		if w != "," {
+			continue
+		}
+		switch s.toks[j+1].low {
+		case "which", "who", "a", "an", "the":
+		default:
+			return -1
+		}
+		if s.mAt[j-1] >= 0 && s.governor(&s.ms[s.mAt[j-1]]) == "" {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// delegationOf finds the guest in "welcomed a delegation of North Korean
+// officials", "received a delegation from Tehran".
+func (s *sent) delegationOf(from int) int {
+	for i := from; i < len(s.toks)-2 && i < from+4; i++ {
+		w := s.toks[i].low
+		if w == "delegation" || w == "delegations" {
+			if n := s.toks[i+1].low; n == "of" || n == "from" {
+				for j := i + 2; j < len(s.toks) && j < i+5; j++ {
+					if k := s.mAt[j]; k >= 0 {
+						return k
+					}
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// peopleNouns are what a demonym guest can be.
+var peopleNouns = map[string]bool{"officials": true, "official": true, "delegation": true, "delegates": true, "leader": true,
+	"leaders": true, "president": true, "premier": true, "minister": true, "ministers": true, "diplomats": true, "diplomat": true,
+	"envoy": true, "envoys": true, "counterpart": true, "lawmakers": true, "prime": true, "foreign": true, "defence": true,
+	"defense": true, "head": true, "king": true, "crown": true, "chancellor": true, "general": true, "generals": true,
+	"commander": true, "chief": true, "navy": true, "warships": true, "ships": true}
+
+// namesPeople reports whether a demonym names people ("North Korean
+// officials", "the Chinese premier"), not a thing ("Chinese help").
+func (s *sent) namesPeople(m *mention) bool {
+	a := s.after(m)
+	return a < len(s.toks) && peopleNouns[s.toks[a].low]
+}
+
+// itemEndsAt reports whether an item phrase ends right before token i.
+func (s *sent) itemEndsAt(i int) bool {
+	for _, it := range s.items {
+		if it.end == i {
+			return true
+		}
+	}
+	for _, it := range s.allItems {
+		if it.end == i {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveHeads are nouns that, after "X, a" and a name, describe X
+// ("Turkey, a NATO member", "Belarus, a Russian ally").
+var appositiveHeads = map[string]bool{"member": true, "ally": true, "partner": true, "neighbour": true, "neighbor": true,
+	"rival": true, "state": true, "country": true, "signatory": true, "client": true, "satellite": true, "proxy": true}
+
+// appositiveHead returns the name an appositive describes when m only
+// modifies the appositive's noun ("Turkey, a NATO member, ..."), else -1.
+func (s *sent) appositiveHead(m *mention) int {
+	a := s.after(m)
+	if m.start < 2 || a >= len(s.toks) || !appositiveHeads[s.toks[a].low] {
+		return -1
+	}
+	d := s.toks[m.start-1].low
+	if d != "a" && d != "an" && d != "the" || s.toks[m.start-2].low != "," {
+		return -1
+	}
+	if k := s.mAt[m.start-3]; m.start >= 3 && k >= 0 {
 		return k
 	}
 	return -1
@@ -1978,6 +2088,12 @@ func (s *sent) frameVisit(tm match) []cand {
 	if r.Reverse {
 		tgt = s.subjectLeft(tm.start)
 		src = s.prepTarget(tm.end, 3, nil, true)
+		if src < 0 {
+			src = s.delegationOf(tm.end)
+		}
+		if src >= 0 && s.ms[src].demonym() && !s.namesPeople(&s.ms[src]) {
+			return nil // "received Chinese help": a thing, not a guest
+		}
 	} else {
 		src = -1
 		if tm.p.noun {
@@ -2020,6 +2136,23 @@ func (s *sent) frameMember(tm match) []cand {
 		}
 		kind := s.c.actorKind(s.ms[k].codes[0])
 		return kind == axis.ActorOrganization
+	}
+	if tm.p.rule.Reverse && !s.passive(tm) {
+		// "the SCO admitted Belarus as a member": the organisation acts
+		if src < 0 || !isOrg(src) {
+			return nil
+		}
+		m := s.prepTarget(tm.end, 3, nil, true)
+		if m < 0 || isOrg(m) {
+			return nil
+		}
+		return s.pairs(s.situated(tm), s.chain(m), s.chain(src))
+	}
+	if src < 0 && tm.p.noun && s.toks[tm.end-1].low == "of" {
+		// "the accession of Sweden to NATO"
+		if k := s.prepTarget(tm.end, 3, nil, true); k >= 0 && !isOrg(k) {
+			src = k
+		}
 	}
 	for i := tm.end; i < len(s.toks) && i < tm.end+8; i++ {
 		if s.isStop(i) {

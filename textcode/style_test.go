@@ -43,3 +43,31 @@ func TestSanctionStyles(t *testing.T) {
 		{"words of support for a war stay support", "Pyongyang voiced full support for Russia's war.", []string{"PRK>RUS diplomatic_support - confirmed"}},
 	})
 }
+
+// Appositives, relative clauses, delegations, admissions and other
+// phrasings of long news sentences.
+func TestClauseStyles(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"appositive head is the subject", "Finland, a NATO member that buys Russian gas, has sold drones to Ukraine.", []string{"FIN>NATO membership - confirmed", "FIN>UKR arms drones confirmed", "RUS>FIN energy gas confirmed"}},
+		{"relative clause is skipped", "Japan, which has sanctioned Russia, imports most of its gas from Russia.", []string{"JPN>RUS sanction - confirmed", "RUS>JPN energy gas confirmed"}},
+		{"appositive title is skipped", "Kim Jong Un, the leader of North Korea, travelled to Moscow.", []string{"PRK>RUS visit - confirmed"}},
+		{"craft named by a demonym act in a relative clause", "NATO jets intercepted Russian aircraft that entered Finnish airspace.", nil},
+		{"delegation as guest", "Tehran welcomed a delegation of North Korean officials.", []string{"PRK>IRN visit - confirmed"}},
+		{"help is not a guest", "Pyongyang received Russian help last year.", nil},
+		{"an official is a guest", "Pyongyang received a Russian minister last year.", []string{"RUS>PRK visit - confirmed"}},
+		{"organisation admits a member", "NATO admitted Finland as its 31st member.", []string{"FIN>NATO membership - confirmed"}},
+		{"passive admission", "Finland was admitted to NATO in 2023.", []string{"FIN>NATO membership - confirmed"}},
+		{"accession of", "The accession of Finland to NATO was completed in April.", []string{"FIN>NATO membership - confirmed"}},
+		{"loan noun", "Beijing approved a loan of 2 billion dollars for Tehran.", []string{"CHN>IRN finance credit confirmed"}},
+		{"rolled over loans", "China rolled over its loans to Iran.", []string{"CHN>IRN finance credit confirmed"}},
+		{"feeding satellite data", "Moscow is feeding Tehran satellite data.", []string{"RUS>IRN intelligence satellite_imagery confirmed"}},
+		{"threw its weight behind", "Beijing threw its weight behind Moscow.", []string{"CHN>RUS diplomatic_support - confirmed"}},
+		{"obliged to defend", "Washington is obliged to defend Japan.", []string{"USA>JPN security_guarantee - confirmed"}},
+		{"protest with", "Tokyo lodged a protest with Beijing.", []string{"JPN>CHN condemn - confirmed"}},
+		{"singular joint drill", "The navies of China and Russia held a joint drill.", []string{"CHN-RUS joint_exercise naval confirmed"}},
+		{"deal to supply is prospective", "Russia signed a deal to supply gas to China.", []string{"RUS>CHN energy gas prospective"}},
+	})
+}
