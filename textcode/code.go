@@ -239,6 +239,7 @@ func (s *sent) findPhrases() {
 	}
 	s.trig = dropContained(s.trig)
 	s.items = dropContained(s.items)
+	s.dropObjectNouns()
 	if len(s.items) > 0 {
 		kept := s.trig[:0]
 		for _, t := range s.trig {
@@ -335,6 +336,32 @@ func (s *sent) findPhrases() {
 	}
 	sort.SliceStable(s.trig, func(i, j int) bool { return s.trig[i].start < s.trig[j].start })
 	sort.SliceStable(s.items, func(i, j int) bool { return s.items[i].start < s.items[j].start })
+}
+
+// dropObjectNouns drops a transfer noun that is also an item and the
+// object of a transfer verb just before it ("extended a $5 billion loan to
+// Moscow"): the verb codes it, with the item and its amount.
+func (s *sent) dropObjectNouns() {
+	transfer := func(t match) bool { f := t.p.rule.Frame; return f == "give" || f == "receive" }
+	kept := s.trig[:0]
+	for _, t := range s.trig {
+		drop := false
+		if t.p.noun && transfer(t) {
+			isItem := false
+			for _, it := range s.items {
+				isItem = isItem || it.start == t.start && it.end == t.end
+			}
+			for _, v := range s.trig {
+				if isItem && !v.p.noun && transfer(v) && v.end <= t.start && t.start-v.end <= 4 {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			kept = append(kept, t)
+		}
+	}
+	s.trig = kept
 }
 
 func allName(s *sent, m match) bool {

@@ -1,6 +1,10 @@
 package textcode
 
-import "testing"
+import (
+	"testing"
+
+	"axis"
+)
 
 // Reporting styles beyond plain declarative sentences: wire datelines,
 // headlines, trailing attributions.
@@ -62,7 +66,7 @@ func TestClauseStyles(t *testing.T) {
 		{"passive admission", "Finland was admitted to NATO in 2023.", []string{"FIN>NATO membership - confirmed"}},
 		{"accession of", "The accession of Finland to NATO was completed in April.", []string{"FIN>NATO membership - confirmed"}},
 		{"loan noun", "Beijing approved a loan of 2 billion dollars for Tehran.", []string{"CHN>IRN finance credit confirmed"}},
-		{"rolled over loans", "China rolled over its loans to Iran.", []string{"CHN>IRN finance credit confirmed"}},
+		{"rolled over loans", "China rolled over loans worth 2 billion dollars to Iran.", []string{"CHN>IRN finance credit confirmed"}},
 		{"feeding satellite data", "Moscow is feeding Tehran satellite data.", []string{"RUS>IRN intelligence satellite_imagery confirmed"}},
 		{"threw its weight behind", "Beijing threw its weight behind Moscow.", []string{"CHN>RUS diplomatic_support - confirmed"}},
 		{"obliged to defend", "Washington is obliged to defend Japan.", []string{"USA>JPN security_guarantee - confirmed"}},
@@ -70,4 +74,14 @@ func TestClauseStyles(t *testing.T) {
 		{"singular joint drill", "The navies of China and Russia held a joint drill.", []string{"CHN-RUS joint_exercise naval confirmed"}},
 		{"deal to supply is prospective", "Russia signed a deal to supply gas to China.", []string{"RUS>CHN energy gas prospective"}},
 	})
+}
+
+// A transfer noun that is the object of a transfer verb is coded once, by
+// the verb, with its amount.
+func TestObjectNoun(t *testing.T) {
+	c := fixtureCoder(t)
+	cds := c.CodeText("Beijing extended a $5 billion loan to Moscow.", axis.MustParseDate("2024-01-01"))
+	if len(cds) != 1 || cds[0].Rule != "give" || cds[0].Relation.Quantity == nil {
+		t.Fatalf("got %+v, want one give relation with its quantity", cds)
+	}
 }
