@@ -5,6 +5,9 @@ import (
 	"hash/fnv"
 	"sort"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"axis"
 )
@@ -36,11 +39,34 @@ func New(lex Lexicon) (*Coder, error) {
 	}
 	for _, n := range lex.Names {
 		c.addName(n)
+		if f := foldDiacritics(n.Text); f != n.Text {
+			// "Erdogan" for "Erdoğan": English reporting often drops marks
+			n.Text = f
+			c.addName(n)
+		}
 	}
 	for _, n := range rs.extraNames {
 		c.addName(n)
 	}
 	return c, nil
+}
+
+// foldDiacritics removes combining marks ("Erdoğan" -> "Erdogan").
+func foldDiacritics(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		ascii = ascii && s[i] < 0x80
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }
 
 // Paragraph carries what coreference needs from one sentence of a
@@ -831,6 +857,19 @@ func (s *sent) chain(k int) (out []int) {
 	return out
 }
 
+// otherClause reports whether a name before the trigger lies outside the
+// trigger's conditional or subordinate clause ("Russia could strike
+// Berlin if Germany sent missiles": Russia is not who receives them).
+func (s *sent) otherClause(m *mention, tm match) bool {
+	for i := m.end; i < tm.start; i++ {
+		switch s.toks[i].low {
+		case "if", "unless", "because", "since", "once", "until":
+			return true
+		}
+	}
+	return false
+}
+
 // attributionVerbs end a trailing attribution (", US officials say.").
 var attributionVerbs = map[string]bool{"said": true, "say": true, "says": true, "told": true, "reported": true,
 	"added": true, "noted": true, "believe": true, "believes": true, "estimate": true, "estimates": true,
@@ -1293,6 +1332,14 @@ func (s *sent) frameTransfer(tm match) []cand {
 	if pass || tm.p.noun || r.Origin || r.Object {
 		before = s.itemsBetween(start, tm.start)
 	}
+	if tm.p.noun && len(before) == 0 {
+		// "its gas exports to Italy": the item the noun blocked is what flows
+		for _, it := range s.allItems {
+			if it.end == tm.start {
+				before = append(before, it)
+			}
+		}
+	}
 	main, exch := after, []match(nil)
 	if x0, x1 := s.exchangeAt(tm.end, end, r); x0 >= 0 {
 		main, exch = s.itemsBetween(tm.end, x0), s.itemsBetween(x1, end)
@@ -1500,7 +1547,7 @@ func (s *sent) frameTransfer(tm match) []cand {
 				// unless it is named as the enemy ("sent troops to fight Ukraine")
 				for _, m := range s.ms {
 					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState && !s.isModifier(&m) &&
-						!s.combatBefore(tm, &m) && s.governor(&m) != "against" && !s.inAttribution(&m) {
+						!s.combatBefore(tm, &m) && s.governor(&m) != "against" && !s.inAttribution(&m) && !s.otherClause(&m, tm) {
 						ts = []string{c}
 						break
 					}
@@ -2112,6 +2159,9 @@ func (s *sent) pairs(c cand, srcs, tgts []int) []cand {
 func (s *sent) frameVisit(tm match) []cand {
 	r := tm.p.rule
 	var src, tgt int
+	if r.Meet {
+		return s.frameMeet(tm)
+	}
 	if r.Reverse {
 		tgt = s.subjectLeft(tm.start)
 		src = s.prepTarget(tm.end, 3, nil, true)
@@ -2152,6 +2202,44 @@ func (s *sent) frameVisit(tm match) []cand {
 	}
 	c := s.situated(tm)
 	return s.pairs(c, s.chain(src), s.chain(tgt))
+}
+
+// frameMeet codes "A met B in <place>": each party whose state is not the
+// place's visited it. The place must be a state or its capital named
+// after "in" in the same clause; a city the gazetteer does not know
+// ("in Kazan") codes nothing.
+func (s *sent) frameMeet(tm match) []cand {
+	a := s.subjectLeft(tm.start)
+	b := s.prepTarget(tm.end, 4, map[string]bool{"with": true}, true)
+	if a < 0 || b < 0 || a == b {
+		return nil
+	}
+	place := -1
+	for i := s.ms[b].end; i < len(s.toks) && i < s.ms[b].end+6; i++ {
+		if s.isStop(i) || s.toks[i].low == "," || s.clauseBreak(i) {
+			break
+		}
+		if k := s.mAt[i]; k >= 0 {
+			if s.governor(&s.ms[k]) == "in" && !s.ms[k].demonym() && !s.ms[k].poss && !s.ms[k].pron &&
+				s.c.actorKind(s.ms[k].codes[0]) == axis.ActorState {
+				place = k
+			}
+			break
+		}
+	}
+	if place < 0 {
+		return nil
+	}
+	c := s.situated(tm)
+	var out []cand
+	pc := s.ms[place].codes[0]
+	for _, k := range []int{a, b} {
+		if s.ms[k].pron || len(s.ms[k].codes) != 1 || s.ms[k].codes[0] == pc {
+			continue
+		}
+		out = append(out, s.pairs(c, []int{k}, []int{place})...)
+	}
+	return out
 }
 
 func (s *sent) frameMember(tm match) []cand {

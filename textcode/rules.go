@@ -44,6 +44,9 @@ type ruleSpec struct {
 	// HostDeployer: the deployer of another state's troops is their host
 	// ("Moscow deployed North Korean troops": PRK -> RUS).
 	HostDeployer bool `yaml:"host_deployer"`
+	// Meet: a meeting in a place ("met Wang Yi in Beijing") is a visit by
+	// each party whose state is not the place's.
+	Meet bool `yaml:"meet"`
 }
 
 // ruleFile is the whole of rules.yaml.

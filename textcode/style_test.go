@@ -85,3 +85,36 @@ func TestObjectNoun(t *testing.T) {
 		t.Fatalf("got %+v, want one give relation with its quantity", cds)
 	}
 }
+
+// Meetings in a capital, names without diacritics, exports as nouns and
+// names outside a conditional clause.
+func TestMeetingsAndNouns(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"met in the other's capital", "Putin met Kim Jong Un in Pyongyang on Wednesday.", []string{"RUS>PRK visit - confirmed"}},
+		{"guest in the host's capital", "Kim Jong Un met Putin in Moscow.", []string{"PRK>RUS visit - confirmed"}},
+		{"held talks with", "Kim Jong Un held talks with Putin in Moscow.", []string{"PRK>RUS visit - confirmed"}},
+		{"unknown city codes nothing", "Putin met Kim Jong Un in Vladivostok.", nil},
+		{"met without a place codes nothing", "Putin met Kim Jong Un last week.", nil},
+		{"exports noun keeps its item", "Russia's gas exports to China rose in 2023.", []string{"RUS>CHN energy gas confirmed"}},
+		{"possessive pronoun exports", "Iran doubled its oil exports to China.", []string{"IRN>CHN energy oil confirmed"}},
+		{"conditional clause is not the target", "Russia could strike Kyiv if Washington sent long-range missiles.", []string{"RUS>UKR attack missile prospective"}},
+	})
+}
+
+func TestDiacriticsFolded(t *testing.T) {
+	lex := fixtureLexicon()
+	lex.Names = append(lex.Names, Name{Text: "Erdoğan", Code: "RUS", Form: "person"})
+	c, err := New(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"Erdoğan sent drones to Ukraine.", "Erdogan sent drones to Ukraine."} {
+		got := codeAll(c, text, "2024-01-01")
+		if len(got) != 1 || got[0] != "RUS>UKR arms drones confirmed" {
+			t.Errorf("%q: got %q", text, got)
+		}
+	}
+}
