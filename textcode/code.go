@@ -1808,7 +1808,14 @@ func (s *sent) frameAct(tm match) []cand {
 			// Russia's ambitions": the agent is a thing the names modify
 			return nil
 		}
-		tgt = s.subjectLeft(tm.start)
+		if s.c.rs.preps[s.toks[tm.end-1].low] {
+			// "missiles were fired at Kyiv by Russian forces": the
+			// preposition's object is the target, the subject what flew
+			tgt = s.prepTarget(tm.end, 3, nil, true)
+		}
+		if tgt < 0 {
+			tgt = s.subjectLeft(tm.start)
+		}
 	case tm.p.noun:
 		if r.PossessorTarget {
 			tgt = s.possessorBefore(tm.start)
@@ -1852,6 +1859,9 @@ func (s *sent) frameAct(tm match) []cand {
 		tgt = s.prepTarget(tm.end, 3, nil, true)
 		if tgt < 0 || tgt == src {
 			tgt = s.prepTarget(tm.end, 10, r.targets, false)
+		}
+		if tgt < 0 && r.kind == axis.Sanction {
+			tgt = s.firmsIn(tm.end)
 		}
 	}
 	if src < 0 || tgt < 0 {
@@ -1902,6 +1912,27 @@ func (s *sent) restrictedFlow(tm match) bool {
 		return true
 	}
 	return false
+}
+
+// firmsIn finds the state in "sanctioned a dozen entities in China",
+// "firms based in Hong Kong": firms named by where they are.
+func (s *sent) firmsIn(from int) int {
+	for _, f := range s.firms {
+		if f.start < from || f.start > from+6 {
+			continue
+		}
+		j := f.end
+		if j < len(s.toks) && (s.toks[j].low == "based" || s.toks[j].low == "registered" || s.toks[j].low == "located") {
+			j++
+		}
+		if j+1 < len(s.toks) && s.toks[j].low == "in" && s.mAt[j+1] >= 0 {
+			return s.mAt[j+1]
+		}
+		if j+2 < len(s.toks) && s.toks[j].low == "in" && s.toks[j+1].low == "the" && s.mAt[j+2] >= 0 {
+			return s.mAt[j+2]
+		}
+	}
+	return -1
 }
 
 // nounVerbs are verbs a measure noun can govern: "sanctions targeting

@@ -118,3 +118,15 @@ func TestDiacriticsFolded(t *testing.T) {
 		}
 	}
 }
+
+func TestPassivePrepositionAndFirmsIn(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"passive fired at", "Drones were fired at Kyiv by Russian forces overnight.", []string{"RUS>UKR attack drone confirmed"}},
+		{"passive subject is still the target", "Kyiv was struck by Russian missiles.", []string{"RUS>UKR attack missile confirmed"}},
+		{"firms in a state", "Washington sanctioned a dozen entities in China.", []string{"USA>CHN sanction - confirmed"}},
+		{"firms based in a state", "Tokyo blacklisted companies based in Iran.", []string{"JPN>IRN sanction - confirmed"}},
+	})
+}
