@@ -446,6 +446,50 @@ func (s *sent) addCoref(m match) {
 
 var pronouns = map[string]bool{"it": true, "its": true, "they": true, "their": true, "itself": true}
 
+var firstPerson = map[string]bool{"we": true, "us": true, "our": true}
+
+// quoteSpeaker finds who speaks a quotation holding token i: the first
+// name after the closing quote, in an attribution ("..., X said", "said
+// X"). -1 when i is not quoted or no speaker is named.
+func (s *sent) quoteSpeaker(i int) int {
+	open := false
+	for j := 0; j < i; j++ {
+		if s.toks[j].low == "\"" {
+			open = !open
+		}
+	}
+	if !open {
+		return -1
+	}
+	q := -1
+	for j := i + 1; j < len(s.toks); j++ {
+		if s.toks[j].low == "\"" {
+			q = j
+			break
+		}
+	}
+	if q < 0 {
+		return -1
+	}
+	said := false
+	speaker := -1
+	for j := q + 1; j < len(s.toks) && j < q+12; j++ {
+		if s.toks[j].low == "\"" {
+			break
+		}
+		if attributionVerbs[s.toks[j].low] {
+			said = true
+		}
+		if k := s.mAt[j]; k >= 0 && speaker < 0 && !s.ms[k].pron {
+			speaker = k
+		}
+	}
+	if !said {
+		return -1
+	}
+	return speaker
+}
+
 var partnerNouns = map[string]bool{"partner": true, "ally": true, "backer": true, "patron": true, "benefactor": true, "client": true}
 
 // resolveCoref turns "it", "its", "they" into mentions of the nearest name
@@ -461,6 +505,14 @@ func (s *sent) resolveCoref() {
 					add = append(add, mention{start: i, end: i + 1, codes: []string{c}, form: "coref", text: s.span(i-2, i+1), pron: true})
 					break
 				}
+			}
+			continue
+		}
+		if firstPerson[t.low] && s.mAt[i] < 0 {
+			// "\"We stand with Russia,\" North Korea's foreign minister said":
+			// the speaker's state
+			if k := s.quoteSpeaker(i); k >= 0 {
+				add = append(add, mention{start: i, end: i + 1, codes: s.ms[k].codes, form: "pronoun", text: t.text, pron: true, poss: t.low == "our"})
 			}
 			continue
 		}

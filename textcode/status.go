@@ -101,6 +101,10 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 			words = append(words, "cue="+s.span(c.start, c.end))
 		}
 	}
+	if tm.end+1 < len(s.toks) && s.toks[tm.end].low == "no" && s.toks[tm.end+1].low != "longer" && s.toks[tm.end+1].low != "doubt" {
+		found[neg] = true // "will receive no weapons", "sent no troops"
+		words = append(words, "cue=no")
+	}
 	if !found[rep] && s.headline && s.colonLead(tm) {
 		found[rep] = true // "Pentagon: Iran Shipped Missiles To Russia"
 	}

@@ -130,3 +130,19 @@ func TestPassivePrepositionAndFirmsIn(t *testing.T) {
 		{"firms based in a state", "Tokyo blacklisted companies based in Iran.", []string{"JPN>IRN sanction - confirmed"}},
 	})
 }
+
+// First person in a quotation is the speaker's state; "no" before the
+// object negates.
+func TestQuotations(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"we is the speaker", `"We stand firmly with Russia," North Korea's foreign minister said.`, []string{"PRK>RUS diplomatic_support - reported"}},
+		{"us is the speaker", `"Moscow will get no drones from us," a senior Iranian official said.`, []string{"IRN>RUS arms drones negated"}},
+		{"said before the speaker", `"We will send more shells to Russia," said Kim Jong Un.`, []string{"PRK>RUS arms artillery_ammunition prospective"}},
+		{"unquoted we codes nothing", "We will send weapons to Ukraine.", nil},
+		{"quote without attribution codes nothing", `"We will send weapons to Ukraine" is a common slogan in Tokyo.`, nil},
+		{"no before the object", "Japan sent no weapons to Ukraine.", []string{"JPN>UKR arms other_arms negated"}},
+	})
+}
