@@ -1996,8 +1996,18 @@ var nounVerbs = map[string]bool{"hit": true, "hits": true, "target": true, "targ
 // of a passive ("Sanctions were imposed on Belarus by the EU").
 func (s *sent) nounPassiveAgent(tm match) int {
 	i := tm.end
+	// skip the noun's own phrase ("Sanctions on Iranian oil were tightened")
+	for j := tm.end; j < len(s.toks) && j < tm.end+6; j++ {
+		if s.isStop(j) || s.toks[j].low == "," || s.clauseBreak(j) {
+			break
+		}
+		if beForms[s.toks[j].low] || s.toks[j].low == "has" || s.toks[j].low == "have" {
+			i = j
+			break
+		}
+	}
 	aux := false
-	for ; i < len(s.toks) && i < tm.end+4; i++ {
+	for ; i < len(s.toks) && i < tm.end+10; i++ {
 		switch s.toks[i].low {
 		case "was", "were", "is", "are", "been", "being", "has", "have", "had", "be", "also", "first", "later":
 			aux = true

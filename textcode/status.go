@@ -68,7 +68,7 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 				hit = den
 			}
 		case axis.Negated:
-			if before && !crosses && dist <= 4 && !(low == "not" && c.end < len(s.toks) && s.toks[c.end].low == "only") {
+			if before && !crosses && dist <= 4 && !(low == "not" && c.end < len(s.toks) && s.toks[c.end].low == "only") && !s.verbBetween(c, tm) {
 				hit = neg
 			}
 		case axis.Alleged:
@@ -199,6 +199,21 @@ func (s *sent) trailingAttribution(tm, c match) bool {
 func (s *sent) colonLead(tm match) bool {
 	for i := 1; i < 4 && i < tm.start; i++ {
 		if s.toks[i].low == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBetween reports whether another verb trigger stands between a cue
+// and a noun trigger: the cue is that verb's ("has yet to condemn
+// Russia's invasion": the condemnation is negated, the invasion is not).
+func (s *sent) verbBetween(c, tm match) bool {
+	if tm.p == nil || !tm.p.noun {
+		return false
+	}
+	for _, t := range s.trig {
+		if t.p != nil && !t.p.noun && t.start >= c.end && t.end <= tm.start {
 			return true
 		}
 	}

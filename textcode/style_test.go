@@ -146,3 +146,15 @@ func TestQuotations(t *testing.T) {
 		{"no before the object", "Japan sent no weapons to Ukraine.", []string{"JPN>UKR arms other_arms negated"}},
 	})
 }
+
+func TestNegationScopeAndBans(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"negation stays with its verb", "Japan has yet to condemn Russia's invasion of Ukraine.", []string{"JPN>RUS condemn - negated", "RUS>UKR attack ground confirmed"}},
+		{"negation of a noun right after it", "Beijing has not joined Western sanctions on Russia.", []string{"CHN>RUS sanction - negated"}},
+		{"passive noun with its own phrase", "Sanctions on Iranian oil were tightened by Washington.", []string{"USA>IRN sanction - confirmed"}},
+		{"export bans", "Tokyo imposed export bans on Russian firms.", []string{"JPN>RUS sanction - confirmed"}},
+	})
+}
