@@ -427,12 +427,26 @@ func (s *sent) addCoref(m match) {
 		}
 	}
 	var codes []string
-	for _, c := range s.par.recent {
-		if k := s.c.actorKind(c); k == axis.ActorState || k == "" {
+	// "X hosted Y, and the two leaders signed ...": the states named
+	// earlier in the sentence, the nearest first; else the paragraph's
+	for k := len(s.ms) - 1; k >= 0 && len(codes) < m.p.count; k-- {
+		if s.ms[k].end > m.start || s.ms[k].pron || len(s.ms[k].codes) != 1 {
+			continue
+		}
+		c := s.ms[k].codes[0]
+		if s.c.actorKind(c) == axis.ActorState && !contains(codes, c) {
 			codes = append(codes, c)
 		}
-		if len(codes) == m.p.count {
-			break
+	}
+	if len(codes) < m.p.count {
+		codes = codes[:0]
+		for _, c := range s.par.recent {
+			if k := s.c.actorKind(c); k == axis.ActorState || k == "" {
+				codes = append(codes, c)
+			}
+			if len(codes) == m.p.count {
+				break
+			}
 		}
 	}
 	if len(codes) < m.p.count {

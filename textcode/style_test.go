@@ -158,3 +158,13 @@ func TestNegationScopeAndBans(t *testing.T) {
 		{"export bans", "Tokyo imposed export bans on Russian firms.", []string{"JPN>RUS sanction - confirmed"}},
 	})
 }
+
+func TestCorefInSentence(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"the two leaders after both are named", "Kim Jong Un hosted Putin in June, and the two leaders signed a mutual defence treaty.", []string{"PRK-RUS defense_pact - confirmed", "RUS>PRK visit - confirmed"}},
+		{"the two countries after a list", "Japan and South Korea met in Tokyo, where the two countries held joint naval drills.", []string{"JPN-KOR joint_exercise naval confirmed"}},
+	})
+}
