@@ -199,6 +199,11 @@ func (s *sent) trailingAttribution(tm, c match) bool {
 func (s *sent) colonLead(tm match) bool {
 	for i := 1; i < 4 && i < tm.start; i++ {
 		if s.toks[i].low == ":" {
+			for j := 0; j < i; j++ {
+				if !startsUpper(s.toks[j].text) || headlineLabels[s.toks[j].low] {
+					return false // "Related article: ...", "Analysis: ..."
+				}
+			}
 			return true
 		}
 	}
@@ -219,3 +224,8 @@ func (s *sent) verbBetween(c, tm match) bool {
 	}
 	return false
 }
+
+// headlineLabels open a headline without being its source.
+var headlineLabels = map[string]bool{"analysis": true, "opinion": true, "exclusive": true, "breaking": true, "update": true,
+	"explainer": true, "watch": true, "video": true, "live": true, "factbox": true, "timeline": true, "comment": true,
+	"editorial": true, "interview": true, "impact": true, "outcome": true, "related": true, "read": true, "photos": true}

@@ -19,6 +19,8 @@ func TestReportingStyles(t *testing.T) {
 		{"headline comma joins names", "Tokyo, Seoul Hold Joint Drills Near Disputed Islands", []string{"JPN-KOR joint_exercise - confirmed"}},
 		{"comma list in a sentence is not a pair", "Ukraine, US officials said, held talks.", nil},
 		{"headline colon is attribution", "Kyiv: Iran Shipped Drones To Russia", []string{"IRN>RUS arms drones reported"}},
+		{"headline label is not attribution", "Analysis: Iran Shipped Drones To Russia", []string{"IRN>RUS arms drones confirmed"}},
+		{"lower-case label is not attribution", "Related article: Iran Shipped Drones To Russia", []string{"IRN>RUS arms drones confirmed"}},
 		{"trailing attribution is not the target", "Iran is the main patron of the rebels. It has supplied them with drones, US officials say.", nil},
 		{"trailing allegation", "China has sent drone engines to Russia, Kyiv alleges.", []string{"CHN>RUS dual_use components alleged"}},
 		{"trailing suspicion", "Moscow passed missile know-how to Pyongyang, Seoul suspects.", []string{"RUS>PRK technology missile alleged"}},
