@@ -36,6 +36,7 @@ vet:
 
 test-go:
 	$(GO) test -count=1 $(PKGS)
+	@[ -n "$$AXIS_TEST_POSTGRES" ] || echo "test-go: the PostgreSQL store's tests were SKIPPED — set AXIS_TEST_POSTGRES to a server's URL (.ci/run starts one)"
 
 ## eval: the text coder's precision/recall/F1 on the gold sets (held-out test, then the dev set rules were tuned on)
 eval:
