@@ -506,6 +506,115 @@ func (s *sent) quoteSpeaker(i int) int {
 
 var partnerNouns = map[string]bool{"partner": true, "ally": true, "backer": true, "patron": true, "benefactor": true, "client": true}
 
+// appositiveNouns stand before a name they are in apposition with: "its
+// neighbour Armenia", "Russia's ally Belarus".
+var appositiveNouns = map[string]bool{"neighbour": true, "neighbor": true, "ally": true, "partner": true, "rival": true,
+	"patron": true, "protege": true, "client": true}
+
+// appositiveAfter reports whether an appositive noun (after optional
+// compass words) and then a name start at i.
+func (s *sent) appositiveAfter(i int) bool {
+	for i < len(s.toks) && compass[s.toks[i].low] {
+		i++
+	}
+	return i+1 < len(s.toks) && appositiveNouns[s.toks[i].low] && s.mAt[i+1] >= 0 && !s.ms[s.mAt[i+1]].pron
+}
+
+// latterFormer finds the state "the latter" (or "the former") before token
+// at names: of the distinct actors named before at, the last, or the one
+// before it. It needs at least two.
+func (s *sent) latterFormer(at int, latter bool) string {
+	var seen []string
+	for _, m := range s.ms {
+		if m.end > at || m.pron || len(m.codes) != 1 {
+			continue
+		}
+		if len(seen) == 0 || seen[len(seen)-1] != m.codes[0] {
+			seen = append(seen, m.codes[0])
+		}
+	}
+	if len(seen) < 2 {
+		return ""
+	}
+	if latter {
+		return seen[len(seen)-1]
+	}
+	return seen[len(seen)-2]
+}
+
+// subjectOpeners are the words after which "it" is a subject, not an object.
+var subjectOpeners = map[string]bool{",": true, "and": true, "but": true, "that": true, "because": true, "as": true,
+	"while": true, "when": true, "if": true, "since": true, "so": true, ";": true, ":": true, "\"": true, "which": true}
+
+// objectReferent resolves an object pronoun at i ("paid it back", "sold jets
+// to it", "helped them") whose nearest antecedent is the subject of its own
+// clause: it names the nearest earlier actor with other codes. nil when the
+// ordinary nearest-name reading applies.
+func (s *sent) objectReferent(i int, add []mention) []string {
+	if i == 0 || subjectOpeners[s.toks[i-1].low] {
+		return nil
+	}
+	var cands []mention
+	for _, m := range s.ms {
+		if m.end <= i {
+			cands = append(cands, m)
+		}
+	}
+	for _, m := range add {
+		if m.end <= i {
+			cands = append(cands, m)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	if len(cands) < 2 {
+		return nil
+	}
+	near := cands[len(cands)-1]
+	if near.poss || near.start > 0 && s.c.rs.preps[s.toks[near.start-1].low] {
+		return nil
+	}
+	for k := near.end; k < i; k++ {
+		if w := s.toks[k].low; w == "," || w == "and" || w == "or" || s.isStop(k) || s.clauseBreak(k) {
+			return nil
+		}
+	}
+	for k := len(cands) - 2; k >= 0; k-- {
+		if !sameCodes(cands[k].codes, near.codes) {
+			return cands[k].codes
+		}
+	}
+	return nil
+}
+
+func sameCodes(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// themRecipient reports whether "them" at i is a party rather than the
+// things just named: "helped them build", "supplied them with", "sent them
+// drones".
+func (s *sent) themRecipient(i int) bool {
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	if s.toks[i+1].low == "with" {
+		return true
+	}
+	if _, ok := s.itemAt(i + 1); ok {
+		return true
+	}
+	p := s.toks[i-1].low
+	return p == "help" || p == "helped" || p == "helps" || p == "helping" || p == "assist" || p == "assisted" || p == "assists" || p == "assisting"
+}
+
 // resolveCoref turns "it", "its", "they" into mentions of the nearest name
 // before them, or of the paragraph's last actor at the sentence start; and
 // "Moscow's partner" into the last other state the paragraph named.
@@ -530,10 +639,32 @@ func (s *sent) resolveCoref() {
 			}
 			continue
 		}
-		if !pronouns[t.low] || s.mAt[i] >= 0 {
+		if (t.low == "latter" || t.low == "former") && i > 0 && s.toks[i-1].low == "the" && s.mAt[i] < 0 {
+			// "Pyongyang sent shells to Moscow, and the latter paid it back":
+			// the last (latter) or the one before it (former) of the last two
+			// states named before in the sentence
+			if c := s.latterFormer(i-1, t.low == "latter"); c != "" {
+				add = append(add, mention{start: i - 1, end: i + 1, codes: []string{c}, form: "latter", text: s.span(i-1, i+1), pron: true})
+			}
 			continue
 		}
+		if t.low == "them" && s.mAt[i] < 0 && s.themRecipient(i) {
+			t.low = "they" // resolved like "they": the pair or list named before, else the last name
+		} else if !pronouns[t.low] || s.mAt[i] >= 0 {
+			continue
+		}
+		if (t.low == "its" || t.low == "their") && s.appositiveAfter(i+1) {
+			continue // "its neighbour Armenia": the name heads the phrase
+		}
 		var codes []string
+		if t.low == "it" || t.low == "they" && s.toks[i].low == "them" {
+			// "the latter paid it back", "Russia sold jets to it": an object
+			// pronoun is not the subject of its own clause
+			if c := s.objectReferent(i, add); c != nil {
+				add = append(add, mention{start: i, end: i + 1, codes: c, form: "pronoun", text: t.text, pron: true})
+				continue
+			}
+		}
 		for k := len(s.ms) - 1; k >= 0; k-- {
 			if s.ms[k].end <= i {
 				codes = s.ms[k].codes
@@ -901,8 +1032,8 @@ func (s *sent) chain(k int) (out []int) {
 			break
 		}
 		cur = s.mAt[i]
-		if s.ms[cur].poss || s.ms[cur].demonym() && !s.ms[k].demonym() {
-			break
+		if s.ms[cur].poss || s.ms[cur].demonym() && !s.ms[k].demonym() || s.ms[k].form == "latter" {
+			break // "Finland, and the former ...": a reference back joins no list
 		}
 		out = append(out, cur)
 	}
@@ -918,6 +1049,9 @@ func (s *sent) chain(k int) (out []int) {
 			break
 		}
 		cur = s.mAt[i]
+		if s.ms[cur].form == "latter" {
+			break
+		}
 		out = append(out, cur)
 	}
 	return out
@@ -2567,6 +2701,8 @@ func (s *sent) finish(cs []cand) []cand {
 		}
 		cs = kept
 	}
+	cs = s.warnedAttacks(cs)
+	cs = s.agreedActs(cs)
 	commit := map[string]bool{}
 	for _, c := range cs {
 		if c.kind.Family() == axis.FamilyCommitment {
@@ -2605,6 +2741,82 @@ func (s *sent) finish(cs []cand) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// warnVerbs say a threat is uttered: "Russia has warned that it could
+// strike depots in Poland" is a threat made now and an attack that may come.
+var warnVerbs = map[string]bool{"warn": true, "warns": true, "warned": true, "warning": true, "threaten": true,
+	"threatens": true, "threatened": true, "threatening": true}
+
+// warnedAttacks adds the threat a warning of one's own prospective attack
+// makes: "X warned that it could strike Y", "X has threatened that it will
+// hit Y". The warner must be the attacker (Seoul warning that Pyongyang
+// could strike Japan is no threat by Seoul); the threat's status is the
+// warning's (said, denied, ...).
+func (s *sent) warnedAttacks(cs []cand) []cand {
+	var thr *rule
+	for _, r := range s.c.rs.rules {
+		if r.kind == axis.Threaten {
+			thr = r
+			break
+		}
+	}
+	if thr == nil {
+		return cs
+	}
+	n := len(cs)
+	for i := 0; i < n; i++ {
+		c := cs[i]
+		if c.kind != axis.Attack || c.status != axis.Prospective || c.src == "" || c.tgt == "" {
+			continue
+		}
+		for k := c.trigger.start - 2; k >= 1 && k >= c.trigger.start-12; k-- {
+			if s.isStop(k) || s.toks[k].low == "," && k+1 < len(s.toks) && s.toks[k+1].low != "if" {
+				break
+			}
+			if !warnVerbs[s.toks[k].low] || s.toks[k+1].low != "that" {
+				continue
+			}
+			sub := s.subjectLeft(k)
+			if sub < 0 || !contains(s.codesOf(s.chain(sub)), c.src) {
+				break
+			}
+			wm := match{p: &phrase{kind: pTrigger, rule: thr}, start: k, end: k + 1}
+			t := cand{r: thr, kind: axis.Threaten, src: c.src, tgt: c.tgt, srcEnt: c.srcEnt, tgtEnt: c.tgtEnt, conf: thr.Confidence * 0.9,
+				trigger: wm, date: c.date, until: c.until}
+			t.status, t.words = s.status(wm)
+			t.words = append([]string{"trigger=" + s.span(k, k+2)}, t.words...)
+			cs = append(cs, t)
+			break
+		}
+	}
+	return cs
+}
+
+// agreedActs drops the agreement "agreed to" makes when the verb it
+// governs codes the relation itself: "Washington and Canberra agreed to
+// share intelligence" is the sharing, not a separate deal ("agreed to
+// build a bridge" stays an agreement).
+func (s *sent) agreedActs(cs []cand) []cand {
+	drop := func(a cand) bool {
+		if a.kind != axis.Agreement || a.trigger.end < 1 || s.toks[a.trigger.end-1].low != "to" || !strings.HasPrefix(s.toks[a.trigger.start].low, "agree") {
+			return false
+		}
+		for _, c := range cs {
+			if c.kind != axis.Agreement && c.trigger.start >= a.trigger.end && c.trigger.start <= a.trigger.end+1 &&
+				pairKey(c.src, c.tgt) == pairKey(a.src, a.tgt) {
+				return true
+			}
+		}
+		return false
+	}
+	kept := cs[:0:0]
+	for _, c := range cs {
+		if !drop(c) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 func pairKey(a, b string) string {
@@ -2706,6 +2918,11 @@ func (s *sent) topic() int {
 	return -1
 }
 
+// collectiveNouns name a batch of measures: "a package of sanctions", "a
+// new round of tariffs".
+var collectiveNouns = map[string]bool{"package": true, "packages": true, "round": true, "rounds": true, "wave": true,
+	"waves": true, "set": true, "sets": true, "series": true, "raft": true, "batch": true, "batches": true, "slew": true}
+
 // lightVerbBefore reports whether a light verb ("imposed", "launched",
 // "carried out") governs the noun at i.
 func (s *sent) lightVerbBefore(i int) bool {
@@ -2713,6 +2930,12 @@ func (s *sent) lightVerbBefore(i int) bool {
 		w := s.toks[k].low
 		if s.c.rs.lightVerbs[w] {
 			return true
+		}
+		// "approved its 14th package of sanctions on": a collective noun
+		// and its "of" pass the light verb on
+		if w == "of" && k > 0 && collectiveNouns[s.toks[k-1].low] {
+			k--
+			continue
 		}
 		if s.c.rs.preps[w] && w != "out" || s.isStop(k) || w == "," {
 			return false
@@ -2771,11 +2994,19 @@ func (s *sent) afterWith(i int) bool {
 	return false
 }
 
+// asMeasure are the words that make "as" part of a measure or a list ("as
+// many as", "as much as", "as well as") rather than a clause opener.
+var asMeasure = map[string]bool{"many": true, "much": true, "well": true, "few": true, "little": true}
+
 // clauseBreak reports whether a clause ends at token i ("which", "but",
 // "according"), except "but also" after "not only".
 func (s *sent) clauseBreak(i int) bool {
 	w := s.toks[i].low
 	if w == "but" && i+1 < len(s.toks) && s.toks[i+1].low == "also" {
+		return false
+	}
+	// "as many as 6 million shells", "as well as drones": a measure, not a clause
+	if w == "as" && (i+1 < len(s.toks) && asMeasure[s.toks[i+1].low] || i > 0 && asMeasure[s.toks[i-1].low]) {
 		return false
 	}
 	return s.c.rs.clauseStops[w]

@@ -1,0 +1,52 @@
+package textcode
+
+import "testing"
+
+// Official readouts, procurement figures, designations, coreference and
+// warnings: the phrasings of the third blind round (fixture actors only).
+func TestReadoutAndFigureStyles(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"recency adjective before a name", "Tehran condemned the latest American sanctions.", []string{"IRN>USA condemn - confirmed"}},
+		{"as many as is a measure, not a clause", "Pyongyang has sent as many as 40 howitzers to Moscow.", []string{"PRK>RUS arms artillery_systems confirmed"}},
+		{"as well as", "Japan sent helmets as well as rifles to Ukraine.", []string{"JPN>UKR arms small_arms confirmed"}},
+		{"package of sanctions", "Tokyo adopted a fresh package of sanctions on Moscow.", []string{"JPN>RUS sanction - confirmed"}},
+		{"round of tariffs", "Washington imposed a new round of tariffs on Beijing.", []string{"USA>CHN sanction - confirmed"}},
+		{"designation then fighters is aircraft", "Moscow delivered 12 Su-35 fighters to Tehran.", []string{"RUS>IRN arms aircraft confirmed"}},
+		{"model names", "The US has shipped more Stinger missiles and K2 tanks to Kyiv.", []string{"USA>UKR arms air_defense confirmed", "USA>UKR arms armored_vehicles confirmed"}},
+		{"denial by calling it baseless", "Pyongyang rejected as baseless the claims that it had sent troops to Russia.", []string{"PRK>RUS troops combat_troops denied"}},
+		{"representations are a protest", "Beijing lodged stern representations with Tokyo over the visit.", []string{"CHN>JPN condemn - confirmed"}},
+		{"strategic cooperative partnership", "China and Russia upgraded their strategic cooperative partnership.", []string{"CHN-RUS strategic_partnership - confirmed"}},
+	})
+}
+
+func TestAppositiveAndLatter(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"its neighbour heads nothing", "Seoul accused its neighbour North Korea of shelling its islands.", []string{"KOR>PRK condemn - confirmed"}},
+		{"its northern neighbour", "Finland sent rifles to its eastern neighbour Ukraine.", []string{"FIN>UKR arms small_arms confirmed"}},
+		{"the latter", "Iran sent drones to Russia, and the latter sold jets to it.", []string{"IRN>RUS arms drones confirmed", "RUS>IRN arms aircraft confirmed"}},
+		{"the former", "Japan bought drones from Finland, and the former later sold rifles to Ukraine.", []string{"FIN>JPN arms drones confirmed", "JPN>UKR arms small_arms confirmed"}},
+		{"the latter needs two names", "The latter sent drones to Russia.", nil},
+		{"them as a recipient", "Tehran sold drones to Moscow and later helped them build a drone factory.", []string{"IRN>RUS arms drones confirmed", "IRN>RUS technology drone_production confirmed"}},
+		{"them as the things", "Iran built drones and sent them to Russia.", nil},
+	})
+}
+
+func TestWarningsAndAgreedActs(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"warning of one's own strike is a threat", "Russia has warned that it could strike depots in Finland.", []string{"RUS>FIN attack - prospective", "RUS>FIN threaten - confirmed"}},
+		{"conditional warning is still made", "Pyongyang warned that it would attack Seoul if provoked.", []string{"PRK>KOR attack - prospective", "PRK>KOR threaten - confirmed"}},
+		{"said warning", "Moscow has threatened that it will strike Kyiv, officials said.", []string{"RUS>UKR attack - prospective", "RUS>UKR threaten - reported"}},
+		{"warning about another's strike is no threat", "Tokyo warned that Beijing could attack Seoul.", []string{"CHN>KOR attack - prospective"}},
+		{"agreed to share is the sharing", "Washington and Tokyo agreed to share intelligence.", []string{"JPN>USA intelligence intelligence prospective", "USA>JPN intelligence intelligence prospective"}},
+		{"agreed to build stays an agreement", "Moscow and Pyongyang agreed to build a power plant.", []string{"PRK-RUS agreement - confirmed"}},
+	})
+}
