@@ -1549,6 +1549,10 @@ func (s *sent) frameTransfer(tm match) []cand {
 	if len(kis) == 0 && r.defKind != "" {
 		kis = []kindItem{{r.defKind, r.defItem, match{start: -1}}}
 	}
+	if len(kis) == 0 && tradeWords[s.toks[tm.start].low] {
+		// "China's exports to Russia reached $111bn": trade with no item named
+		kis = []kindItem{{axis.Trade, "", match{start: -1}}}
+	}
 	if len(kis) == 0 {
 		return nil // nothing said to flow
 	}
@@ -1643,6 +1647,24 @@ func (s *sent) frameTransfer(tm match) []cand {
 			src = s.afterWord(tm.end, limit, "from")
 			if src < 0 {
 				src = originOf()
+			}
+		case tm.p.noun && tradeWords[s.toks[tm.start].low] && s.possessorBefore(tm.start) >= 0:
+			// "India's imports from Russia": the possessor imports; "Moscow
+			// accounted for 36% of India's arms imports", "China's share of
+			// Russia's imports of chips": the subject of the share supplies
+			tgt = s.possessorBefore(tm.start)
+			src = s.afterWord(tm.end, limit, "from")
+			if src < 0 {
+				src = originOf()
+			}
+			if src == tgt {
+				src = -1 // "India's arms imports": the importer's own arms are not an origin
+				srcFromOrigin = false
+			}
+			if src < 0 && s.shareBefore(s.ms[tgt].start) {
+				if k := s.subjectLeft(s.ms[tgt].start); k >= 0 && k != tgt {
+					src = k
+				}
 			}
 		case tm.p.noun:
 			tgt = s.subjectLeft(tm.start)
@@ -2057,6 +2079,9 @@ func (s *sent) frameAct(tm match) []cand {
 			src = s.subjectRight(tm.end)
 		}
 		tgt = s.prepTarget(tm.end, 3, nil, true)
+		if tgt >= 0 && r.kind == axis.Attack && strings.HasPrefix(s.toks[tm.start].low, "fir") && s.modifiesItem(&s.ms[tgt]) {
+			tgt = -1 // "fired North Korean missiles at Kharkiv": the weapon's maker is not the target
+		}
 		if tgt < 0 || tgt == src {
 			tgt = s.prepTarget(tm.end, 10, r.targets, false)
 		}
@@ -2703,6 +2728,7 @@ func (s *sent) finish(cs []cand) []cand {
 	}
 	cs = s.warnedAttacks(cs)
 	cs = s.agreedActs(cs)
+	cs = dropBareTrade(cs)
 	commit := map[string]bool{}
 	for _, c := range cs {
 		if c.kind.Family() == axis.FamilyCommitment {
@@ -2791,6 +2817,25 @@ func (s *sent) warnedAttacks(cs []cand) []cand {
 		}
 	}
 	return cs
+}
+
+// dropBareTrade drops trade coded from a bare "exports"/"imports" when the
+// same pair has a transfer with an item ("Ukraine's grain exports to
+// China" is food, not food and trade).
+func dropBareTrade(cs []cand) []cand {
+	kept := cs[:0:0]
+	for _, c := range cs {
+		redundant := false
+		if c.kind == axis.Trade && (c.r == nil || c.r.Frame != "trade") {
+			for _, o := range cs {
+				redundant = redundant || o.kind != axis.Trade && o.kind.Family() == axis.FamilyTransfer && o.src == c.src && o.tgt == c.tgt
+			}
+		}
+		if !redundant {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // agreedActs drops the agreement "agreed to" makes when the verb it
@@ -2916,6 +2961,28 @@ func (s *sent) topic() int {
 		}
 	}
 	return -1
+}
+
+// tradeWords are the transfer words that, with no item named, are trade:
+// "exports to Russia", "its imports from Russia".
+var tradeWords = map[string]bool{"exports": true, "imports": true, "export": true, "import": true, "exported": true,
+	"imported": true, "exporting": true, "importing": true}
+
+// shareBefore reports whether a share of something ends right before i:
+// "accounted for 36% of", "a third of", "China's share of".
+func (s *sent) shareBefore(i int) bool {
+	if i < 2 || s.toks[i-1].low != "of" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-7; k-- {
+		switch w := s.toks[k].low; {
+		case w == "share" || w == "shares" || strings.HasPrefix(w, "account"):
+			return true
+		case s.isStop(k) || w == ",":
+			return false
+		}
+	}
+	return false
 }
 
 // collectiveNouns name a batch of measures: "a package of sanctions", "a

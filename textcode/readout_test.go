@@ -50,3 +50,19 @@ func TestWarningsAndAgreedActs(t *testing.T) {
 		{"agreed to build stays an agreement", "Moscow and Pyongyang agreed to build a power plant.", []string{"PRK-RUS agreement - confirmed"}},
 	})
 }
+
+func TestTradeFiguresAndFiring(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"exports with no item are trade", "Japan's exports to China fell by 8% last year.", []string{"JPN>CHN trade - confirmed"}},
+		{"imports with no item are trade", "Japan's imports from Iran rose to $3bn.", []string{"IRN>JPN trade - confirmed"}},
+		{"an item makes it no trade", "Japan's rice exports to China rose.", []string{"JPN>CHN food food confirmed"}},
+		{"possessor of imports imports", "Japan's arms imports from the United States doubled.", []string{"USA>JPN arms other_arms confirmed"}},
+		{"accounted for a share of imports", "Moscow accounted for 36% of Tehran's arms imports.", []string{"RUS>IRN arms other_arms confirmed"}},
+		{"share of imports", "China's share of Russia's imports of microchips rose to 90 percent.", []string{"CHN>RUS dual_use microelectronics confirmed"}},
+		{"fired foreign missiles", "Moscow has fired North Korean missiles at Kyiv.", []string{"PRK>RUS arms ballistic_missiles confirmed", "RUS>UKR attack missile confirmed"}},
+		{"struck foreign defences is an attack on them", "Washington struck Iranian air defences.", []string{"USA>IRN attack - confirmed"}},
+	})
+}
