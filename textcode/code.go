@@ -2437,6 +2437,15 @@ func (s *sent) frameVisit(tm match) []cand {
 		if src >= 0 && s.ms[src].demonym() && !s.namesPeople(&s.ms[src]) {
 			return nil // "received Chinese help": a thing, not a guest
 		}
+		if src >= 0 && tgt >= 0 && s.asMember(s.after(&s.ms[src])) {
+			// "the SCO welcomed Belarus as a full member": it joins, it does not visit
+			if k := s.c.actorKind(s.ms[tgt].codes[0]); k != axis.ActorOrganization {
+				return nil
+			}
+			c := s.situated(tm)
+			c.kind = axis.Membership
+			return s.pairs(c, s.chain(src), s.chain(tgt))
+		}
 	} else {
 		src = -1
 		if tm.p.noun {
@@ -2985,6 +2994,24 @@ func (s *sent) shareBefore(i int) bool {
 	return false
 }
 
+// asMember reports whether "as a (full, new) member" starts at i.
+func (s *sent) asMember(i int) bool {
+	if i >= len(s.toks) || s.toks[i].low != "as" {
+		return false
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		switch s.toks[k].low {
+		case "member", "members":
+			return true
+		case "a", "an", "its", "their", "the", "full", "new", "newest", "full-fledged", "fully-fledged", "permanent", "tenth",
+			"ninth", "eleventh", "32nd", "31st", "-":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // collectiveNouns name a batch of measures: "a package of sanctions", "a
 // new round of tariffs".
 var collectiveNouns = map[string]bool{"package": true, "packages": true, "round": true, "rounds": true, "wave": true,
@@ -3016,6 +3043,14 @@ func (s *sent) lightVerbBefore(i int) bool {
 func (s *sent) isModifier(m *mention) bool {
 	if m.poss || m.pron || m.demonym() || m.end >= len(s.toks) {
 		return false
+	}
+	if h := s.toks[m.end].low; (h == "country" || h == "state") && m.start > 0 {
+		// "attack a NATO country", "any EU state": one of the organisation's
+		// members, not the organisation
+		switch s.toks[m.start-1].low {
+		case "a", "an", "one", "another", "any", "every", "each":
+			return true
+		}
 	}
 	return s.c.rs.modHeads[s.toks[m.end].low]
 }

@@ -66,3 +66,17 @@ func TestTradeFiguresAndFiring(t *testing.T) {
 		{"struck foreign defences is an attack on them", "Washington struck Iranian air defences.", []string{"USA>IRN attack - confirmed"}},
 	})
 }
+
+func TestReadoutSupportAndMembers(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"firmly supports", "The Chinese side firmly supports the Iranian government.", []string{"CHN>IRN diplomatic_support - confirmed"}},
+		{"bare support codes nothing", "Japan supports reforms in Ukraine.", nil},
+		{"welcomed as a member joins", "NATO welcomed Finland as its newest member.", []string{"FIN>NATO membership - confirmed"}},
+		{"welcomed as a friend visits", "Beijing welcomed Putin as an old friend.", []string{"RUS>CHN visit - confirmed"}},
+		{"a member country is not the organisation", "Moscow denied planning to attack a NATO country.", nil},
+		{"member countries still act for it", "NATO countries condemned Russia.", []string{"NATO>RUS condemn - confirmed"}},
+	})
+}
