@@ -2088,6 +2088,9 @@ func (s *sent) frameAct(tm match) []cand {
 		if tgt < 0 && r.kind == axis.Sanction {
 			tgt = s.firmsIn(tm.end)
 		}
+		if tgt < 0 && r.kind == axis.Condemn {
+			tgt = s.byTarget(tm.end)
+		}
 	}
 	if src < 0 || tgt < 0 {
 		return nil
@@ -2594,7 +2597,7 @@ func (s *sent) frameMutual(tm match) []cand {
 			}
 		}
 	}
-	if k := s.subjectLeft(tm.start); k >= 0 && !s.hostileBetween(s.ms[k].end, tm.start) {
+	if k := s.subjectLeft(tm.start); k >= 0 && !s.hostileBetween(s.ms[k].end, tm.start) && !s.governedList(k) {
 		add(s.chain(k))
 		m := &s.ms[k]
 		if (m.poss || m.demonym()) && tm.start-s.after(m) <= 3 {
@@ -2612,6 +2615,9 @@ func (s *sent) frameMutual(tm match) []cand {
 			break
 		}
 		w := s.toks[i].low
+		if i == tm.end && w == "by" && r.kind == axis.JointExercise {
+			w = "with" // "the joint drills by the United States and South Korea"
+		}
 		if w == "with" || w == "between" || (i == tm.end && (last == "with" || last == "between")) {
 			j := i
 			if w == "with" || w == "between" {
@@ -2992,6 +2998,55 @@ func (s *sent) shareBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// governedList reports whether mention k ends a list whose first name a
+// preposition governs: "tanks from Germany and Denmark under a deal" names
+// no parties of the deal.
+func (s *sent) governedList(k int) bool {
+	first := s.ms[k].start
+	for _, j := range s.chain(k) {
+		first = min(first, s.ms[j].start)
+	}
+	if first == s.ms[k].start {
+		return false
+	}
+	i := first - 1
+	for i >= 0 && s.c.rs.dets[s.toks[i].low] {
+		i--
+	}
+	if i < 0 || !s.c.rs.preps[s.toks[i].low] {
+		return false
+	}
+	// "Troops from Russia and Belarus took part in the exercise": with no
+	// name before, the governed list is the only candidate
+	for j := 0; j < i; j++ {
+		if s.mAt[j] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// byTarget finds the name a "by" right after the object names: "denounced
+// the drills by the United States", "condemned the launch by Pyongyang".
+func (s *sent) byTarget(from int) int {
+	for i := from; i < len(s.toks) && i < from+6; i++ {
+		if s.isStop(i) || s.clauseBreak(i) || s.toks[i].low == "," || s.mAt[i] >= 0 {
+			return -1
+		}
+		if s.toks[i].low == "by" {
+			j := i + 1
+			for j < len(s.toks) && s.c.rs.dets[s.toks[j].low] {
+				j++
+			}
+			if j < len(s.toks) && s.mAt[j] >= 0 && s.ms[s.mAt[j]].start == j {
+				return s.mAt[j]
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // asMember reports whether "as a (full, new) member" starts at i.

@@ -80,3 +80,16 @@ func TestReadoutSupportAndMembers(t *testing.T) {
 		{"member countries still act for it", "NATO countries condemned Russia.", []string{"NATO>RUS condemn - confirmed"}},
 	})
 }
+
+func TestAgentsOfObjectsAndDeals(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"condemned the drills by", "Pyongyang denounced the joint drills by the United States and South Korea.", []string{"KOR-USA joint_exercise - confirmed", "PRK>KOR condemn - confirmed", "PRK>USA condemn - confirmed"}},
+		{"condemned the launch by", "Tokyo condemned the latest launch by North Korea.", []string{"JPN>PRK condemn - confirmed"}},
+		{"suppliers under a deal are not its parties", "Ukraine received tanks from the United States and Japan under a deal.", []string{"JPN>UKR arms armored_vehicles confirmed", "USA>UKR arms armored_vehicles confirmed"}},
+		{"a list opening the sentence still joins", "Troops from Russia and China took part in the exercise.", []string{"CHN-RUS joint_exercise - confirmed"}},
+		{"an arms deal is no agreement", "Pyongyang called reports of arms deals with Moscow absurd.", nil},
+	})
+}
