@@ -1594,6 +1594,9 @@ func (s *sent) frameTransfer(tm match) []cand {
 			isSupplier := strings.HasPrefix(s.toks[tm.start].low, "supplier") || strings.HasPrefix(s.toks[tm.start].low, "provider")
 			if isSupplier {
 				src = s.subjectLeft(tm.start)
+				if src >= 0 && !s.copulaBetween(s.ms[src].end, tm.start) {
+					src = -1 // "Hungary defended its supplier": the supplier is not Hungary
+				}
 				if k := s.possessorBefore(tm.start); k >= 0 && k != src {
 					tgt = k
 				}
@@ -3036,17 +3039,32 @@ func (s *sent) byTarget(from int) int {
 			return -1
 		}
 		if s.toks[i].low == "by" {
-			j := i + 1
-			for j < len(s.toks) && s.c.rs.dets[s.toks[j].low] {
-				j++
-			}
-			if j < len(s.toks) && s.mAt[j] >= 0 && s.ms[s.mAt[j]].start == j {
-				return s.mAt[j]
+			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+				if k := s.mAt[j]; k >= 0 {
+					return k
+				}
+				if !s.c.rs.dets[s.toks[j].low] {
+					break
+				}
 			}
 			return -1
 		}
 	}
 	return -1
+}
+
+// copulaBetween reports whether a copula or an apposition links the
+// subject before i to the noun at j: "Iran is Russia's main supplier",
+// "Iran, Russia's supplier, ...", "Iran remains its supplier".
+func (s *sent) copulaBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch s.toks[k].low {
+		case "is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "becoming", "remain",
+			"remains", "remained", "as", ",", "-", "(", "'s", "emerged":
+			return true
+		}
+	}
+	return false
 }
 
 // asMember reports whether "as a (full, new) member" starts at i.

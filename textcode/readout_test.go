@@ -93,3 +93,16 @@ func TestAgentsOfObjectsAndDeals(t *testing.T) {
 		{"an arms deal is no agreement", "Pyongyang called reports of arms deals with Moscow absurd.", nil},
 	})
 }
+
+func TestSuppliersThreatNounsAndGuesses(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"supplier as an object is not the subject", "Japan buys Iranian oil and has defended its supplier at the UN.", []string{"IRN>JPN energy oil confirmed"}},
+		{"supplier after a copula", "Iran has become a key supplier of drones to Russia.", []string{"IRN>RUS arms drones confirmed"}},
+		{"countermeasures taken", "Pyongyang vowed to take military countermeasures against Seoul.", []string{"PRK>KOR threaten - prospective"}},
+		{"may have is a guess about the past", "North Korea may have shipped as many as 6 million shells to Russia.", []string{"PRK>RUS arms artillery_ammunition reported"}},
+		{"may is a plan", "North Korea may ship more shells to Russia.", []string{"PRK>RUS arms artillery_ammunition prospective"}},
+	})
+}

@@ -88,6 +88,10 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 			modal := s.c.rs.modals[low] && c.end-c.start == 1 && !clause && s.participleClause(tm)
 			if cond || before && !crosses && (dist <= 8 || modal) && !s.closedRelative(c, tm) {
 				hit = pro
+				if epistemic[low] && c.end < len(s.toks) && s.toks[c.end].low == "have" {
+					// "may have supplied": a guess about the past, not a plan
+					hit = rep
+				}
 			}
 		case axis.Reported:
 			hit = rep
@@ -129,6 +133,10 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 	}
 	return axis.Confirmed, words
 }
+
+// epistemic modals guess about the past when "have" follows ("may have
+// supplied", "must have received").
+var epistemic = map[string]bool{"may": true, "might": true, "could": true, "must": true}
 
 // closedRelative reports whether a cue sits in a relative clause that ends
 // before the trigger ("Russia, which will host the summit, has sent
