@@ -1606,6 +1606,12 @@ func (s *sent) frameTransfer(tm match) []cand {
 					src = s.agentAfter(tm.end)
 				}
 				if src < 0 {
+					// "gas flows from Russia to China", "deliveries from Belarus to Serbia"
+					if k := s.afterWord(tm.end, 4, "from"); k >= 0 && s.prepTarget(tm.end, limit, r.targets, false) >= 0 {
+						src = k
+					}
+				}
+				if src < 0 {
 					src = originOf()
 				}
 				if src < 0 {

@@ -46,7 +46,7 @@ func TestWarningsAndAgreedActs(t *testing.T) {
 		{"conditional warning is still made", "Pyongyang warned that it would attack Seoul if provoked.", []string{"PRK>KOR attack - prospective", "PRK>KOR threaten - confirmed"}},
 		{"said warning", "Moscow has threatened that it will strike Kyiv, officials said.", []string{"RUS>UKR attack - prospective", "RUS>UKR threaten - reported"}},
 		{"warning about another's strike is no threat", "Tokyo warned that Beijing could attack Seoul.", []string{"CHN>KOR attack - prospective"}},
-		{"agreed to share is the sharing", "Washington and Tokyo agreed to share intelligence.", []string{"JPN>USA intelligence intelligence prospective", "USA>JPN intelligence intelligence prospective"}},
+		{"agreed to share is the sharing", "Washington and Tokyo agreed to share intelligence.", []string{"JPN>USA intelligence intelligence confirmed", "USA>JPN intelligence intelligence confirmed"}},
 		{"agreed to build stays an agreement", "Moscow and Pyongyang agreed to build a power plant.", []string{"PRK-RUS agreement - confirmed"}},
 	})
 }
@@ -104,5 +104,17 @@ func TestSuppliersThreatNounsAndGuesses(t *testing.T) {
 		{"countermeasures taken", "Pyongyang vowed to take military countermeasures against Seoul.", []string{"PRK>KOR threaten - prospective"}},
 		{"may have is a guess about the past", "North Korea may have shipped as many as 6 million shells to Russia.", []string{"PRK>RUS arms artillery_ammunition reported"}},
 		{"may is a plan", "North Korea may ship more shells to Russia.", []string{"PRK>RUS arms artillery_ammunition prospective"}},
+	})
+}
+
+func TestFlowsFrom(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"flows from X to Y", "Gas flows from Russia to China reached a record.", []string{"RUS>CHN energy gas confirmed"}},
+		{"deliveries from X to Y", "Deliveries of jets from Russia to Iran began in May.", []string{"RUS>IRN arms aircraft confirmed"}},
+		{"from without a recipient names no source", "Shipments from Russia rose.", nil},
+		{"agreed to sell is the sale", "Seoul agreed to sell tanks to Tokyo.", []string{"KOR>JPN arms armored_vehicles confirmed"}},
 	})
 }
