@@ -806,6 +806,9 @@ func (s *sent) subjectLeft(at int) int {
 			if g == "with" && s.absoluteWith(m) && a < at {
 				return k // "..., with China also the largest buyer of Iranian oil": a clause of its own
 			}
+			if subordinators[g] && a < at && s.finiteVerbAt(a) && len(s.chain(k)) == 1 {
+				return k // "after Moscow signed a treaty": a conjunction opening a clause, not a preposition
+			}
 			i = m.start
 			continue
 		}
@@ -3069,6 +3072,28 @@ func (s *sent) copulaBetween(i, j int) bool {
 			"remains", "remained", "as", ",", "-", "(", "'s", "emerged":
 			return true
 		}
+	}
+	return false
+}
+
+// subordinators are prepositions that also open a clause ("after Moscow
+// signed ...").
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true}
+
+// finiteVerbAt reports whether token i looks like a finite verb: a past
+// form, an auxiliary or a common irregular past.
+func (s *sent) finiteVerbAt(i int) bool {
+	if i >= len(s.toks) {
+		return false
+	}
+	w := s.toks[i].low
+	if strings.HasSuffix(w, "ed") && len(w) > 4 && !startsUpper(s.toks[i].text) {
+		return true
+	}
+	switch w {
+	case "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "did", "does", "sent", "sold", "met",
+		"began", "made", "held", "took", "gave", "struck", "fought", "won", "lost", "hit", "shot", "flew", "went", "came":
+		return true
 	}
 	return false
 }

@@ -118,3 +118,13 @@ func TestFlowsFrom(t *testing.T) {
 		{"agreed to sell is the sale", "Seoul agreed to sell tanks to Tokyo.", []string{"KOR>JPN arms armored_vehicles confirmed"}},
 	})
 }
+
+func TestAfterOpensAClause(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"after X signed", "Seoul protested after Moscow signed a mutual defence treaty with Pyongyang.", []string{"PRK-RUS defense_pact - confirmed"}},
+		{"after a name with no verb stays a preposition", "After Finland, Japan sent rifles to Ukraine.", []string{"JPN>UKR arms small_arms confirmed"}},
+	})
+}
