@@ -3116,6 +3116,11 @@ func (s *sent) asMember(i int) bool {
 	return false
 }
 
+// respondVerbs hand their subject to the measure after "with": "responded
+// with tariffs on", "retaliated with strikes on".
+var respondVerbs = map[string]bool{"respond": true, "responds": true, "responded": true, "responding": true, "retaliate": true,
+	"retaliates": true, "retaliated": true, "retaliating": true, "react": true, "reacts": true, "reacted": true}
+
 // collectiveNouns name a batch of measures: "a package of sanctions", "a
 // new round of tariffs".
 var collectiveNouns = map[string]bool{"package": true, "packages": true, "round": true, "rounds": true, "wave": true,
@@ -3127,6 +3132,10 @@ func (s *sent) lightVerbBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		w := s.toks[k].low
 		if s.c.rs.lightVerbs[w] {
+			return true
+		}
+		// "would respond with sanctions on Chinese banks": the responder imposes them
+		if w == "with" && k > 0 && respondVerbs[s.toks[k-1].low] {
 			return true
 		}
 		// "approved its 14th package of sanctions on": a collective noun

@@ -128,3 +128,14 @@ func TestAfterOpensAClause(t *testing.T) {
 		{"after a name with no verb stays a preposition", "After Finland, Japan sent rifles to Ukraine.", []string{"JPN>UKR arms small_arms confirmed"}},
 	})
 }
+
+func TestPlansAndResponses(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"respond with sanctions", "Tokyo would respond with sanctions on Chinese banks.", []string{"JPN>CHN sanction - prospective"}},
+		{"planning an invasion", "Moscow denied that it was planning an invasion of Finland.", []string{"RUS>FIN attack ground denied"}},
+		{"preparing an offensive", "Russia is preparing a new offensive against Ukraine.", []string{"RUS>UKR attack - prospective"}},
+	})
+}
