@@ -818,6 +818,15 @@ func (s *sent) subjectLeft(at int) int {
 		if m.demonym() && s.modifiesTroops(m) && a+2 < at && (s.toks[a+1].low == "who" || s.toks[a+1].low == "that") {
 			return k // "hosts Russian troops who could attack": the forces act
 		}
+		if !m.poss && !m.demonym() && !m.pron && m.start > 0 && s.c.rs.dets[s.toks[m.start-1].low] && a < at {
+			if _, ok := s.itemAt(a); ok {
+				// "opposes the latest US arms sale to Taiwan and has lodged
+				// ...": a name modifying an item in an object is not the subject
+				if k2 := s.subjectLeft(m.start); k2 >= 0 && !s.ms[k2].poss {
+					return k2
+				}
+			}
+		}
 		if (m.poss && !m.pron || m.demonym() && s.modifiesItem(m)) && m.start > 0 && !s.c.rs.dets[s.toks[m.start-1].low] {
 			// "supported Russia's war by providing": the possessive belongs
 			// to an object; prefer a free name further left in the clause

@@ -139,3 +139,12 @@ func TestPlansAndResponses(t *testing.T) {
 		{"preparing an offensive", "Russia is preparing a new offensive against Ukraine.", []string{"RUS>UKR attack - prospective"}},
 	})
 }
+
+func TestItemModifierIsNoSubject(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"coordinated verb keeps the first subject", "Beijing opposes the latest US arms sale to Tokyo and has lodged representations with Washington.", []string{"CHN>USA condemn - confirmed", "USA>JPN arms other_arms confirmed"}},
+	})
+}
