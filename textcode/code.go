@@ -667,6 +667,13 @@ func (s *sent) resolveCoref() {
 		}
 		for k := len(s.ms) - 1; k >= 0; k-- {
 			if s.ms[k].end <= i {
+				if t.low == "its" && s.attributive(k) && s.headBefore(k) >= 0 {
+					// "Japan said a Chinese plane violated its airspace", "Iran
+					// condemned US sanctions on its oil": a name modifying a
+					// noun is not what "its" refers to; the name heading a
+					// phrase before it is
+					k = s.headBefore(k)
+				}
 				codes = s.ms[k].codes
 				if t.low == "they" || t.low == "their" {
 					// "India and Russia held talks, where they signed ...": the
@@ -808,6 +815,9 @@ func (s *sent) subjectLeft(at int) int {
 			}
 			if subordinators[g] && a < at && s.finiteVerbAt(a) && len(s.chain(k)) == 1 {
 				return k // "after Moscow signed a treaty": a conjunction opening a clause, not a preposition
+			}
+			if subordinators[g] && m.demonym() && a < at && at-a <= 6 && s.nounRun(a, at) && s.finiteVerbAt(at) {
+				return k // "after a Chinese Y-9 plane violated": the craft of that state opens the clause
 			}
 			i = m.start
 			continue
@@ -3234,4 +3244,53 @@ func (s *sent) clauseBreak(i int) bool {
 		return false
 	}
 	return s.c.rs.clauseStops[w]
+}
+
+// attributive reports whether mention k only modifies the noun after it:
+// a demonym before a noun that is not a firm ("a Chinese plane"), or a
+// name before a trigger noun that a preposition follows ("US sanctions on").
+func (s *sent) attributive(k int) bool {
+	m := &s.ms[k]
+	if m.pron || m.poss || m.end >= len(s.toks) {
+		return false
+	}
+	for _, f := range s.firms {
+		if f.start >= m.end && f.start <= m.end+1 {
+			return false
+		}
+	}
+	if m.demonym() {
+		w := s.toks[m.end]
+		return (w.kind == tNum || unicode.IsLetter([]rune(w.text)[0])) && !s.c.rs.preps[w.low] && !s.finiteVerbAt(m.end) &&
+			w.low != "and" && w.low != "or" && s.mAt[m.end] < 0
+	}
+	for _, tm := range s.trig {
+		if tm.p.noun && tm.start == m.end && tm.end < len(s.toks) && s.c.rs.preps[s.toks[tm.end].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// headBefore returns the nearest mention before k, naming another state,
+// that is not itself attributive, or -1.
+func (s *sent) headBefore(k int) int {
+	for j := k - 1; j >= 0; j-- {
+		if s.ms[j].pron || sameCodes(s.ms[j].codes, s.ms[k].codes) || s.attributive(j) {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// nounRun reports whether tokens [i, j) hold no preposition, comma, verb
+// or name: the rest of a noun phrase.
+func (s *sent) nounRun(i, j int) bool {
+	for x := i; x < j; x++ {
+		if w := s.toks[x].low; w == "," || s.c.rs.preps[w] || s.mAt[x] >= 0 || s.finiteVerbAt(x) {
+			return false
+		}
+	}
+	return true
 }
