@@ -15,3 +15,26 @@ func TestItsSkipsAttributiveNames(t *testing.T) {
 		{"its after a plain subject stays the subject", "Russia sent its troops to Finland.", []string{"RUS>FIN troops combat_troops confirmed"}},
 	})
 }
+
+// Economic coercion, incursions, aid and obligations written as reporting
+// usually writes them (lexicon entries in rules.yaml).
+func TestCoercionAndIncursionWords(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"banned exports of X to Y", "China banned exports of gallium to the United States.", []string{"CHN>USA sanction - confirmed"}},
+		{"restricted exports", "Japan restricted exports of chipmaking tools to China.", []string{"JPN>CHN sanction - confirmed"}},
+		{"halted imports of demonym goods", "Beijing halted imports of Japanese seafood.", []string{"CHN>JPN sanction - confirmed"}},
+		{"price cap", "Japan enforces a price cap on Russian oil.", []string{"JPN>RUS sanction - confirmed"}},
+		{"boycott on", "Kyiv imposed a boycott on Russian goods.", []string{"UKR>RUS sanction - confirmed"}},
+		{"ADIZ", "Chinese bombers flew into South Korea's air defence identification zone.", []string{"CHN>KOR incursion - confirmed"}},
+		{"objection over", "Tokyo expressed strong objection over China's survey.", []string{"JPN>CHN condemn - confirmed"}},
+		{"bound to defend without a copula", "Since the treaty, China has been bound to defend North Korea.", []string{"CHN>PRK security_guarantee - confirmed"}},
+		{"its support to", "Moscow offered its support to Beijing.", []string{"RUS>CHN diplomatic_support - confirmed"}},
+		{"grain words", "Japanese barley exports to China resumed.", []string{"JPN>CHN food food confirmed"}},
+		{"boats", "Iran has sold fast attack boats to Russia.", []string{"IRN>RUS arms naval confirmed"}},
+		{"an item modifying movements is no item", "Washington and Tokyo agreed to share intelligence on Chinese submarine movements.", []string{"JPN>USA intelligence intelligence confirmed", "USA>JPN intelligence intelligence confirmed"}},
+		{"assesses is attribution", "US intelligence assesses that China is providing Russia with satellite imagery.", []string{"CHN>RUS intelligence satellite_imagery reported"}},
+	})
+}
