@@ -38,3 +38,21 @@ func TestCoercionAndIncursionWords(t *testing.T) {
 		{"assesses is attribution", "US intelligence assesses that China is providing Russia with satellite imagery.", []string{"CHN>RUS intelligence satellite_imagery reported"}},
 	})
 }
+
+// Status: headline and object infinitives, inverted conditionals, "no
+// evidence that", a commitment's own condition, and attribution ending at
+// a coordinated clause with its own subject.
+func TestStatusOfInfinitivesAndScopes(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"headline infinitive", "Tokyo to extend loan to Kyiv", []string{"JPN>UKR finance credit prospective"}},
+		{"object infinitive", "Washington urged Seoul to send shells to Kyiv.", []string{"KOR>UKR arms artillery_ammunition prospective"}},
+		{"inverted conditional", "Were Seoul to send shells to Kyiv, Moscow would respond.", []string{"KOR>UKR arms artillery_ammunition prospective"}},
+		{"purpose after a destination stays done", "Pyongyang sent troops to Russia to fight against Ukraine.", []string{"PRK>RUS troops combat_troops confirmed", "PRK>UKR attack ground confirmed"}},
+		{"no evidence that", "There is no evidence so far that Beijing has sent lethal weapons to Moscow.", []string{"CHN>RUS arms other_arms negated"}},
+		{"commitment with its condition", "China is bound to defend North Korea if it is attacked.", []string{"CHN>PRK security_guarantee - confirmed"}},
+		{"attribution ends at a new subject", "Officials said Iran had built drones, and Washington accused Tehran of lying.", []string{"USA>IRN condemn - confirmed"}},
+	})
+}

@@ -68,7 +68,7 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 				hit = den
 			}
 		case axis.Negated:
-			if before && !crosses && dist <= 4 && !(low == "not" && c.end < len(s.toks) && s.toks[c.end].low == "only") && !s.verbBetween(c, tm) {
+			if before && !crosses && (dist <= 4 || s.noEvidence(c)) && !(low == "not" && c.end < len(s.toks) && s.toks[c.end].low == "only") && !s.verbBetween(c, tm) {
 				hit = neg
 			}
 		case axis.Alleged:
@@ -83,6 +83,9 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 			if cond && low != "next" && tm.p != nil && tm.p.rule != nil && tm.p.rule.kind == axis.Threaten {
 				continue // a threat is conditional by nature; it was still made
 			}
+			if cond && !before && low == "if" && tm.p != nil && tm.p.rule != nil && tm.p.rule.kind.Family() == axis.FamilyCommitment {
+				continue // "bound to defend X if it is attacked": the condition is the commitment's term
+			}
 			// a modal governs its whole clause: "the pact will lead to a more
 			// aggressive posture ..., directly threatening Japan"
 			modal := s.c.rs.modals[low] && c.end-c.start == 1 && !clause && s.participleClause(tm)
@@ -94,6 +97,9 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 				}
 			}
 		case axis.Reported:
+			if before && s.newSubjectClause(c.end, tm.start) {
+				continue // "the IAEA said ..., and Washington accused Tehran": the attribution ends at the new clause
+			}
 			hit = rep
 		case axis.Confirmed:
 			if before {
@@ -108,6 +114,11 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 	if tm.end+1 < len(s.toks) && s.toks[tm.end].low == "no" && s.toks[tm.end+1].low != "longer" && s.toks[tm.end+1].low != "doubt" {
 		found[neg] = true // "will receive no weapons", "sent no troops"
 		words = append(words, "cue=no")
+	}
+	if tm.p != nil && !tm.p.noun && tm.start >= 2 && s.toks[tm.start-1].low == "to" && s.mAt[tm.start-2] >= 0 && !s.ms[s.mAt[tm.start-2]].pron &&
+		s.governor(&s.ms[s.mAt[tm.start-2]]) == "" {
+		found[pro] = true // "Tokyo to extend loan to Kyiv", "urged Seoul to send": not yet done
+		words = append(words, "cue=to")
 	}
 	if !found[rep] && s.headline && s.colonLead(tm) {
 		found[rep] = true // "Pentagon: Iran Shipped Missiles To Russia"
@@ -237,3 +248,29 @@ func (s *sent) verbBetween(c, tm match) bool {
 var headlineLabels = map[string]bool{"analysis": true, "opinion": true, "exclusive": true, "breaking": true, "update": true,
 	"explainer": true, "watch": true, "video": true, "live": true, "factbox": true, "timeline": true, "comment": true,
 	"editorial": true, "interview": true, "impact": true, "outcome": true, "related": true, "read": true, "photos": true}
+
+// noEvidence reports whether a negation cue opens "no evidence / sign /
+// indication (that)": it governs the whole clause that follows.
+func (s *sent) noEvidence(c match) bool {
+	if s.toks[c.start].low != "no" || c.end >= len(s.toks) {
+		return false
+	}
+	switch s.toks[c.end].low {
+	case "evidence", "sign", "signs", "indication", "indications", "proof":
+		return true
+	}
+	return false
+}
+
+// newSubjectClause reports whether ", and NAME" opens a new clause between
+// i and j, its name close before j: the trigger has a subject of its own.
+func (s *sent) newSubjectClause(i, j int) bool {
+	for x := i; x+2 < j; x++ {
+		if s.toks[x].low == "," && (s.toks[x+1].low == "and" || s.toks[x+1].low == "but") {
+			if k := s.mAt[x+2]; k >= 0 && !s.ms[k].poss && s.ms[k].end <= j && j-s.ms[k].end <= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
