@@ -56,3 +56,19 @@ func TestStatusOfInfinitivesAndScopes(t *testing.T) {
 		{"attribution ends at a new subject", "Officials said Iran had built drones, and Washington accused Tehran of lying.", []string{"USA>IRN condemn - confirmed"}},
 	})
 }
+
+// Maritime and air incidents: a craft before a past verb is a noun, a
+// year after a preposition leaves the name its subject, and breaching
+// airspace is a crossing.
+func TestIncidentSubjects(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"ship before a past verb is a noun", "A Chinese coast guard ship rammed a Japanese fishing boat.", []string{"CHN>JPN attack naval confirmed"}},
+		{"noun trigger before rammed", "Chinese ships rammed Japanese boats.", []string{"CHN>JPN attack naval confirmed"}},
+		{"sold armed drones stays a sale", "Japan has also sold armed drones to Ukraine.", []string{"JPN>UKR arms drones confirmed"}},
+		{"year after a preposition", "In 2014 Russia invaded Ukraine.", []string{"RUS>UKR attack ground confirmed"}},
+		{"breached airspace is an incursion", "Finland said a Russian helicopter had breached its airspace.", []string{"RUS>FIN incursion - reported"}},
+	})
+}

@@ -289,7 +289,9 @@ func (s *sent) findPhrases() {
 			}
 			if prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "'s" ||
 				strings.HasSuffix(s.toks[t.start].low, "s") && (isAdj(prev) || nounAdjectives[prev]) && !adverbish[prev] ||
-				s.mAt[t.start-1] >= 0 && s.ms[s.mAt[t.start-1]].demonym() || !gerund && s.c.rs.preps[prev] && prev != "to" {
+				s.mAt[t.start-1] >= 0 && s.ms[s.mAt[t.start-1]].demonym() || !gerund && s.c.rs.preps[prev] && prev != "to" ||
+				t.end-t.start == 1 && !gerund && !strings.HasSuffix(s.toks[t.start].low, "ed") && strings.HasSuffix(s.toks[t.end%n].low, "ed") && s.finiteVerbAt(t.end) && !s.itemNear(t.end+1) {
+				// "the coast guard ship rammed": a word before a past verb is its subject noun
 				p := *t.p
 				p.noun, p.participle = true, false
 				s.trig[i].p = &p
@@ -305,7 +307,7 @@ func (s *sent) findPhrases() {
 		}
 	}
 	for i, t := range s.trig {
-		if t.p == nil || t.p.noun || i == 0 || s.trig[i-1].p == nil || s.trig[i-1].end != t.start {
+		if t.p == nil || t.p.noun || i == 0 || s.trig[i-1].p == nil || s.trig[i-1].p.noun || s.trig[i-1].end != t.start {
 			continue
 		}
 		if f := s.trig[i-1].p.rule.Frame; f != "give" && f != "receive" {
@@ -731,6 +733,9 @@ func (s *sent) after(m *mention) int {
 func (s *sent) governor(m *mention) string {
 	for i := m.start - 1; i >= 0; i-- {
 		t := s.toks[i]
+		if t.kind == tNum && i == m.start-1 && isYear(t.text) && !m.demonym() {
+			return "" // "In 2008 Russia invaded": the preposition governs the year
+		}
 		if s.c.rs.dets[t.low] || t.kind == tNum || compass[t.low] {
 			continue // "in eastern Russia"
 		}
@@ -2774,6 +2779,13 @@ func (s *sent) finish(cs []cand) []cand {
 	}
 	cs = s.warnedAttacks(cs)
 	cs = s.agreedActs(cs)
+	for i := range cs {
+		if cs[i].kind == axis.Attack && s.frontierObject(cs[i].trigger) {
+			// "breached its airspace", "struck into Polish airspace": a
+			// crossing, not an attack
+			cs[i].kind, cs[i].item = axis.Incursion, ""
+		}
+	}
 	cs = dropBareTrade(cs)
 	commit := map[string]bool{}
 	for _, c := range cs {
@@ -3293,4 +3305,37 @@ func (s *sent) nounRun(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// frontierObject reports whether a verb trigger's object is an airspace,
+// waters or border ("breached its airspace", "hit Estonian waters").
+func (s *sent) frontierObject(tm match) bool {
+	if tm.p == nil || tm.p.noun {
+		return false
+	}
+	for i := tm.end; i < len(s.toks) && i <= tm.end+3; i++ {
+		w := s.toks[i].low
+		if w == "airspace" || w == "waters" {
+			return true
+		}
+		if !(s.c.rs.dets[w] || w == "'s" || s.mAt[i] >= 0 || w == "territorial" || w == "national") {
+			return false
+		}
+	}
+	return false
+}
+
+// isYear reports whether a number token is a year (1900-2099).
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+}
+
+// itemNear reports whether an item starts at token i.
+func (s *sent) itemNear(i int) bool {
+	for _, it := range s.items {
+		if it.start == i {
+			return true
+		}
+	}
+	return false
 }
