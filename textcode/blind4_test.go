@@ -72,3 +72,15 @@ func TestIncidentSubjects(t *testing.T) {
 		{"breached airspace is an incursion", "Finland said a Russian helicopter had breached its airspace.", []string{"RUS>FIN incursion - reported"}},
 	})
 }
+
+// Coreference and possessors: "where it", "X's neighbours", "soldiers'".
+func TestWhereItAndPossessors(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"where it is not the place", "The US defends Japan, where it has stationed 50,000 troops.", []string{"USA>JPN troops combat_troops confirmed"}},
+		{"neighbours of a state are other states", "Washington pledged 1.2 billion dollars in aid to Iran's neighbours.", nil},
+		{"a possessive noun is no item", "Tokyo will give Kyiv 20 million dollars to pay soldiers' salaries.", []string{"JPN>UKR finance cash prospective"}},
+	})
+}

@@ -335,6 +335,9 @@ func (s *sent) findPhrases() {
 			if it.end < n && s.c.rs.blockers[s.toks[it.end].low] {
 				continue
 			}
+			if it.end < n && (s.toks[it.end].low == "'" || s.toks[it.end].low == "'s") {
+				continue // "soldiers' salaries", "the drones' range": a possessor, not what flows
+			}
 			kept = append(kept, it)
 		}
 		s.items = kept
@@ -669,6 +672,11 @@ func (s *sent) resolveCoref() {
 		}
 		for k := len(s.ms) - 1; k >= 0; k-- {
 			if s.ms[k].end <= i {
+				if t.low == "it" && i >= 2 && s.toks[i-1].low == "where" && s.toks[i-2].low == "," && s.ms[k].end == i-2 && k > 0 {
+					// "defend South Korea, where it has stationed troops": the
+					// place "where" stands for is not the subject inside it
+					k--
+				}
 				if t.low == "its" && s.attributive(k) && s.headBefore(k) >= 0 {
 					// "Japan said a Chinese plane violated its airspace", "Iran
 					// condemned US sanctions on its oil": a name modifying a
@@ -1212,6 +1220,9 @@ func (s *sent) prepTarget(from, limit int, preps map[string]bool, direct bool) i
 		if g == "by" || g == "from" || s.isModifier(m) {
 			i = m.end - 1
 			continue
+		}
+		if s.relationalOwner(m) {
+			break // "aid to Sudan's neighbours": the states meant are not named
 		}
 		if m.poss && !m.pron && s.after(m) < len(s.toks) && s.mAt[s.after(m)] >= 0 {
 			// "Yemen's Houthis": the possessed name is meant
@@ -1805,7 +1816,8 @@ func (s *sent) frameTransfer(tm match) []cand {
 				// unless it is named as the enemy ("sent troops to fight Ukraine")
 				for _, m := range s.ms {
 					if c := m.codes[0]; len(m.codes) == 1 && !contains(ss, c) && s.c.actorKind(c) == axis.ActorState && !s.isModifier(&m) &&
-						!s.combatBefore(tm, &m) && s.governor(&m) != "against" && !s.inAttribution(&m) && !s.otherClause(&m, tm) {
+						!s.combatBefore(tm, &m) && s.governor(&m) != "against" && !s.inAttribution(&m) && !s.otherClause(&m, tm) &&
+						!s.relationalOwner(&m) {
 						ts = []string{c}
 						break
 					}
@@ -3336,6 +3348,21 @@ func (s *sent) itemNear(i int) bool {
 		if it.start == i {
 			return true
 		}
+	}
+	return false
+}
+
+// relationalOwner reports whether a possessive name owns a relational
+// noun ("Sudan's neighbours", "Russia's allies"): the states meant are
+// others.
+func (s *sent) relationalOwner(m *mention) bool {
+	a := s.after(m)
+	if !m.poss || a >= len(s.toks) {
+		return false
+	}
+	switch s.toks[a].low {
+	case "neighbours", "neighbors", "allies", "partners", "rivals", "enemies", "adversaries", "foes":
+		return true
 	}
 	return false
 }
