@@ -84,3 +84,17 @@ func TestWhereItAndPossessors(t *testing.T) {
 		{"a possessive noun is no item", "Tokyo will give Kyiv 20 million dollars to pay soldiers' salaries.", []string{"JPN>UKR finance cash prospective"}},
 	})
 }
+
+// A condemnation of an act reported earlier in the sentence targets its
+// author.
+func TestCondemnedTheMove(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"condemned the move", "Washington sanctioned Chinese banks, and Beijing condemned the move.", []string{"CHN>USA condemn - confirmed", "USA>CHN sanction - confirmed"}},
+		{"a sale X condemned", "Japan bought jets from the United States, a sale Beijing condemned.", []string{"CHN>USA condemn - confirmed", "USA>JPN arms aircraft confirmed"}},
+		{"a decision X criticised", "Tokyo sent rifles to Kyiv, a decision the Kremlin criticised.", []string{"JPN>UKR arms small_arms confirmed", "RUS>JPN condemn - confirmed"}},
+		{"no earlier act, no target", "Beijing condemned the move.", nil},
+	})
+}

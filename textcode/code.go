@@ -2791,6 +2791,7 @@ func (s *sent) finish(cs []cand) []cand {
 	}
 	cs = s.warnedAttacks(cs)
 	cs = s.agreedActs(cs)
+	cs = s.anaphoricCondemn(cs)
 	for i := range cs {
 		if cs[i].kind == axis.Attack && s.frontierObject(cs[i].trigger) {
 			// "breached its airspace", "struck into Polish airspace": a
@@ -3365,4 +3366,67 @@ func (s *sent) relationalOwner(m *mention) bool {
 		return true
 	}
 	return false
+}
+
+// actionNouns name an act reported earlier in the sentence: "Beijing
+// condemned the move", "a sale Tokyo protested".
+var actionNouns = map[string]bool{"move": true, "decision": true, "step": true, "sale": true, "deal": true, "purchase": true,
+	"measure": true, "measures": true, "action": true, "actions": true, "decisions": true, "steps": true, "moves": true}
+
+// anaphoricCondemn codes a condemnation whose object is an act the
+// sentence reported before ("Washington sanctioned Chinese banks, and
+// Beijing condemned the move"; "Taiwan bought jets from the US, a sale
+// Beijing condemned"): its target is the act's author (its recipient when
+// the condemner authored it).
+func (s *sent) anaphoricCondemn(cs []cand) []cand {
+	for _, tm := range s.trig {
+		if tm.p.rule.Kind != string(axis.Condemn) || tm.p.noun {
+			continue
+		}
+		done := false
+		for _, c := range cs {
+			done = done || c.trigger == tm && c.src != "" && c.tgt != "" && c.src != c.tgt
+		}
+		if done {
+			continue
+		}
+		anaphor := false
+		j := tm.end
+		for j < len(s.toks) && s.c.rs.dets[s.toks[j].low] {
+			j++
+		}
+		if j < len(s.toks) && actionNouns[s.toks[j].low] && j > tm.end {
+			anaphor = true // "condemned the move"
+		}
+		k := s.subjectLeft(tm.start)
+		if k < 0 {
+			continue
+		}
+		if m := s.ms[k]; m.end == tm.start && m.start >= 2 && actionNouns[s.toks[m.start-1].low] && s.c.rs.dets[s.toks[m.start-2].low] {
+			anaphor = true // "a sale Beijing condemned"
+		}
+		if !anaphor {
+			continue
+		}
+		srcs := s.codesOf(s.chain(k))
+		var act *cand
+		for i := range cs {
+			if cs[i].trigger.end <= tm.start && cs[i].kind != axis.Condemn && (act == nil || cs[i].trigger.start >= act.trigger.start) {
+				act = &cs[i]
+			}
+		}
+		if act == nil || len(srcs) != 1 {
+			continue
+		}
+		tgt := act.src
+		if contains(srcs, tgt) {
+			tgt = act.tgt
+		}
+		c := s.situated(tm)
+		c.src, c.tgt = srcs[0], tgt
+		c.conf -= 0.1
+		c.words = append(c.words, "source="+s.ms[k].text, "target=act:"+tgt)
+		cs = append(cs, c)
+	}
+	return cs
 }
