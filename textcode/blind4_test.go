@@ -98,3 +98,15 @@ func TestCondemnedTheMove(t *testing.T) {
 		{"no earlier act, no target", "Beijing condemned the move.", nil},
 	})
 }
+
+// "invited X to join (the bloc)": the invited would join the inviter.
+func TestInvitedToJoin(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"organisation invites a list", "NATO formally invited Finland and Japan to join the alliance.", []string{"FIN>NATO membership - prospective", "JPN>NATO membership - prospective"}},
+		{"a state urges another to join a named body", "The US urged Ukraine to join NATO.", []string{"UKR>NATO membership - prospective"}},
+		{"a state invited by a state to no body", "Tokyo invited Seoul to join the talks.", nil},
+	})
+}

@@ -2589,13 +2589,37 @@ func (s *sent) frameMember(tm match) []cand {
 		}
 		return s.pairs(s.situated(tm), s.chain(m), s.chain(src))
 	}
+	invited := false
+	if !tm.p.noun && tm.start >= 3 && s.toks[tm.start-1].low == "to" && s.mAt[tm.start-2] >= 0 {
+		// "NATO invited Finland and Sweden to join the alliance": the invited
+		// join, the inviter is the organisation when no other is named
+		obj := s.mAt[tm.start-2]
+		ch := s.chain(obj)
+		first := obj
+		for _, k := range ch {
+			if s.ms[k].start < s.ms[first].start {
+				first = k
+			}
+		}
+		v := s.ms[first].start - 1
+		if v > 0 && strings.HasSuffix(s.toks[v].low, "ly") {
+			v--
+		}
+		if v >= 0 && inviteVerbs[s.toks[v].low] && !isOrg(obj) {
+			invited = true
+			src = obj
+			if k := s.subjectLeft(v); k >= 0 && isOrg(k) {
+				tgt = k
+			}
+		}
+	}
 	if src < 0 && tm.p.noun && s.toks[tm.end-1].low == "of" {
 		// "the accession of Sweden to NATO"
 		if k := s.prepTarget(tm.end, 3, nil, true); k >= 0 && !isOrg(k) {
 			src = k
 		}
 	}
-	for i := tm.end; i < len(s.toks) && i < tm.end+8; i++ {
+	for i := tm.end; i < len(s.toks) && i < tm.end+8 && !(invited && tgt >= 0); i++ {
 		if s.isStop(i) {
 			break
 		}
@@ -2616,6 +2640,10 @@ func (s *sent) frameMember(tm match) []cand {
 		return nil
 	}
 	c := s.situated(tm)
+	if invited && (c.status == axis.Confirmed || c.status == axis.Reported) {
+		c.status = axis.Prospective
+		c.words = append(c.words, "cue=invited")
+	}
 	var tgts []int
 	for _, k := range s.chain(tgt) {
 		if isOrg(k) {
@@ -3430,3 +3458,7 @@ func (s *sent) anaphoricCondemn(cs []cand) []cand {
 	}
 	return cs
 }
+
+// inviteVerbs ask their object to do what the infinitive after it says.
+var inviteVerbs = map[string]bool{"invited": true, "invite": true, "invites": true, "inviting": true, "asked": true,
+	"urged": true, "encouraged": true}
