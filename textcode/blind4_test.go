@@ -110,3 +110,16 @@ func TestInvitedToJoin(t *testing.T) {
 		{"a state invited by a state to no body", "Tokyo invited Seoul to join the talks.", nil},
 	})
 }
+
+// "added X to its entity list": the subject lists X; "added" with an
+// object is not speech.
+func TestAddedToItsList(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"entity list with a reason", "Washington added 42 Chinese companies to its entity list for shipping chips to Russia.", []string{"CHN>RUS dual_use microelectronics confirmed", "USA>CHN sanction - confirmed"}},
+		{"a list of listed", "Tokyo added Russian and Iranian firms to its export blacklist.", []string{"JPN>IRN sanction - confirmed", "JPN>RUS sanction - confirmed"}},
+		{"added as speech still attributes", "Iran sent drones to Russia, the official added.", []string{"IRN>RUS arms drones reported"}},
+	})
+}

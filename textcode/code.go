@@ -2820,6 +2820,7 @@ func (s *sent) finish(cs []cand) []cand {
 	cs = s.warnedAttacks(cs)
 	cs = s.agreedActs(cs)
 	cs = s.anaphoricCondemn(cs)
+	cs = s.listedOn(cs)
 	for i := range cs {
 		if cs[i].kind == axis.Attack && s.frontierObject(cs[i].trigger) {
 			// "breached its airspace", "struck into Polish airspace": a
@@ -3462,3 +3463,62 @@ func (s *sent) anaphoricCondemn(cs []cand) []cand {
 // inviteVerbs ask their object to do what the infinitive after it says.
 var inviteVerbs = map[string]bool{"invited": true, "invite": true, "invites": true, "inviting": true, "asked": true,
 	"urged": true, "encouraged": true}
+
+// listedOn recodes a blacklist noun after "added/put/placed X to/on its":
+// the subject lists X ("Washington added 42 Chinese firms to its entity
+// list for ..."), whatever else the noun's clause names.
+func (s *sent) listedOn(cs []cand) []cand {
+	for _, tm := range s.trig {
+		if tm.p.rule.Kind != string(axis.Sanction) || !tm.p.noun || tm.start < 4 {
+			continue
+		}
+		j := tm.start - 1
+		if w := s.toks[j].low; w != "its" && w != "the" && w != "their" {
+			continue
+		}
+		if w := s.toks[j-1].low; w != "to" && w != "on" {
+			continue
+		}
+		obj := -1
+		v := -1
+		for x := j - 2; x >= 0 && x >= j-10; x-- {
+			if k := s.mAt[x]; k >= 0 && obj < 0 {
+				obj = k
+			}
+			if listVerbs[s.toks[x].low] {
+				v = x
+				break
+			}
+		}
+		if v < 0 || obj < 0 || s.ms[obj].start <= v {
+			continue
+		}
+		src := s.subjectLeft(v)
+		if src < 0 || s.ms[src].pron {
+			continue
+		}
+		srcs := s.codesOf(s.chain(src))
+		if len(srcs) != 1 {
+			continue
+		}
+		kept := cs[:0]
+		for _, c := range cs {
+			if c.trigger != tm {
+				kept = append(kept, c)
+			}
+		}
+		cs = kept
+		for _, k := range s.chain(obj) {
+			c := s.situated(tm)
+			c.src, c.tgt = srcs[0], s.ms[k].codes[0]
+			c.srcEnt, c.tgtEnt = s.ms[src].entity, s.ms[k].entity
+			c.words = append(c.words, "source="+s.ms[src].text, "target=listed:"+s.ms[k].text)
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// listVerbs put a name on a list.
+var listVerbs = map[string]bool{"added": true, "adds": true, "adding": true, "put": true, "puts": true, "placed": true,
+	"places": true, "placing": true, "included": true, "includes": true}

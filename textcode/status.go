@@ -97,6 +97,9 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 				}
 			}
 		case axis.Reported:
+			if low == "added" && c.end < len(s.toks) && s.toks[c.end].kind != tPunct && s.toks[c.end].low != "that" {
+				continue // "added 42 firms to its list": not speech
+			}
 			if before && s.newSubjectClause(c.end, tm.start) {
 				continue // "the IAEA said ..., and Washington accused Tehran": the attribution ends at the new clause
 			}
