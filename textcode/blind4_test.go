@@ -123,3 +123,14 @@ func TestAddedToItsList(t *testing.T) {
 		{"added as speech still attributes", "Iran sent drones to Russia, the official added.", []string{"IRN>RUS arms drones reported"}},
 	})
 }
+
+// Each item of a list may name its own party right after it.
+func TestItemOwnParty(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"from after each item", "Ukraine bought rifles from Japan and tanks from Finland.", []string{"FIN>UKR arms armored_vehicles confirmed", "JPN>UKR arms small_arms confirmed"}},
+		{"a list after one item stays the list", "Iran exports oil to China and Japan.", []string{"IRN>CHN energy oil confirmed", "IRN>JPN energy oil confirmed"}},
+	})
+}

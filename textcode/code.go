@@ -145,6 +145,7 @@ type cand struct {
 	group    bool
 	trigger  match
 	needSrc  bool
+	itm      match // the item words, when named
 }
 
 // CodeSentence codes one sentence of a paragraph. start is the sentence's
@@ -1799,6 +1800,7 @@ func (s *sent) frameTransfer(tm match) []cand {
 			c.words = append([]string{}, base.words...)
 			if ki.m.start >= 0 {
 				c.words = append(c.words, "item="+s.span(ki.m.start, ki.m.end))
+				c.itm = ki.m
 				c.qty = s.quantity(ki.m)
 			}
 			c.date, c.until = s.dateNear(tm)
@@ -2821,6 +2823,7 @@ func (s *sent) finish(cs []cand) []cand {
 	cs = s.agreedActs(cs)
 	cs = s.anaphoricCondemn(cs)
 	cs = s.listedOn(cs)
+	s.itemOwnParty(cs)
 	for i := range cs {
 		if cs[i].kind == axis.Attack && s.frontierObject(cs[i].trigger) {
 			// "breached its airspace", "struck into Polish airspace": a
@@ -3522,3 +3525,44 @@ func (s *sent) listedOn(cs []cand) []cand {
 // listVerbs put a name on a list.
 var listVerbs = map[string]bool{"added": true, "adds": true, "adding": true, "put": true, "puts": true, "placed": true,
 	"places": true, "placing": true, "included": true, "includes": true}
+
+// itemOwnParty gives each item of a list its own party when the sentence
+// names one right after it: "bought howitzers from India and armoured
+// vehicles from France" (from: the giver of a receipt), "sent shells to
+// Russia and rifles to Iran" (to: the receiver of a gift).
+func (s *sent) itemOwnParty(cs []cand) {
+	for i := range cs {
+		c := &cs[i]
+		if c.itm.p == nil || c.r == nil || c.kind.Family() != axis.FamilyTransfer {
+			continue
+		}
+		x := c.itm.end
+		if x+1 >= len(s.toks) {
+			continue
+		}
+		w := s.toks[x].low
+		if w != "from" && w != "to" {
+			continue
+		}
+		y := x + 1
+		for y < len(s.toks) && s.c.rs.dets[s.toks[y].low] {
+			y++
+		}
+		if y >= len(s.toks) || s.mAt[y] < 0 {
+			continue
+		}
+		m := &s.ms[s.mAt[y]]
+		if len(m.codes) != 1 || m.poss || s.c.actorKind(m.codes[0]) != axis.ActorState || len(s.chain(s.mAt[y])) > 1 {
+			continue
+		}
+		code := m.codes[0]
+		if w == "from" && code != c.tgt && code != c.src {
+			c.src, c.srcEnt = code, m.entity
+			c.words = append(c.words, "source=item's:"+m.text)
+		}
+		if w == "to" && code != c.src && code != c.tgt {
+			c.tgt, c.tgtEnt = code, m.entity
+			c.words = append(c.words, "target=item's:"+m.text)
+		}
+	}
+}
