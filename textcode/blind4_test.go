@@ -134,3 +134,16 @@ func TestItemOwnParty(t *testing.T) {
 		{"a list after one item stays the list", "Iran exports oil to China and Japan.", []string{"IRN>CHN energy oil confirmed", "IRN>JPN energy oil confirmed"}},
 	})
 }
+
+// A demonym phrase right before the verb is its subject, even after an
+// attribution ("Japan said Chinese warships entered its waters").
+func TestCraftBeforeVerbIsSubject(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"entered its territorial waters", "Japan said Chinese warships entered its territorial waters.", []string{"CHN>JPN incursion - reported"}},
+		{"with an auxiliary", "Finland said Russian jets had violated its airspace.", []string{"RUS>FIN incursion - reported"}},
+		{"a possessive object stays an object", "Japan supported Ukraine's army by providing rifles.", []string{"JPN>UKR arms small_arms confirmed"}},
+	})
+}

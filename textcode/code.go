@@ -851,6 +851,9 @@ func (s *sent) subjectLeft(at int) int {
 				}
 			}
 		}
+		if (m.poss && !m.pron || m.demonym()) && a < at && at-a <= 4 && s.nounRun(a, s.auxStart(a, at)) && s.finiteVerbAt(at) {
+			return k // "Japan said Chinese warships entered its waters": the phrase right before the verb is its subject
+		}
 		if (m.poss && !m.pron || m.demonym() && s.modifiesItem(m)) && m.start > 0 && !s.c.rs.dets[s.toks[m.start-1].low] {
 			// "supported Russia's war by providing": the possessive belongs
 			// to an object; prefer a free name further left in the clause
@@ -3565,4 +3568,18 @@ func (s *sent) itemOwnParty(cs []cand) {
 			c.words = append(c.words, "target=item's:"+m.text)
 		}
 	}
+}
+
+// auxStart moves back from a verb at j over auxiliaries ("had", "has
+// been") no further than i.
+func (s *sent) auxStart(i, j int) int {
+	for j-1 > i {
+		switch s.toks[j-1].low {
+		case "had", "has", "have", "was", "were", "is", "are", "been", "reportedly", "also":
+			j--
+			continue
+		}
+		break
+	}
+	return j
 }
