@@ -147,3 +147,20 @@ func TestCraftBeforeVerbIsSubject(t *testing.T) {
 		{"a possessive object stays an object", "Japan supported Ukraine's army by providing rifles.", []string{"JPN>UKR arms small_arms confirmed"}},
 	})
 }
+
+// Known misses of earlier rounds: deals for items, packages that include
+// items, demands, labels, and events that have yet to take place.
+func TestDealsDemandsLabels(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"deal for items from", "Japan signed a deal for 26 fighter jets from the United States.", []string{"USA>JPN arms aircraft confirmed"}},
+		{"package that includes", "Washington announced a package for Kyiv that includes shells and rifles.", []string{"USA>UKR arms artillery_ammunition confirmed", "USA>UKR arms small_arms confirmed"}},
+		{"demand that", "NATO members voted to demand that Russia withdraw its forces.", []string{"NATO>RUS condemn - confirmed"}},
+		{"called X a pejorative", "Tokyo called Beijing a threat to regional peace.", []string{"JPN>CHN condemn - confirmed"}},
+		{"called X a friend is no condemnation", "Tokyo called Seoul an important partner.", nil},
+		{"yet to take place after the noun", "Putin's visit to North Korea has yet to take place.", []string{"RUS>PRK visit - negated"}},
+		{"never took place", "The delivery of jets from Russia to Iran never took place.", []string{"RUS>IRN arms aircraft negated"}},
+	})
+}

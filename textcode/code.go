@@ -170,7 +170,7 @@ func (c *Coder) CodeSentence(text string, par *Paragraph) []Coded {
 		}
 	}
 	defer par.note(codes)
-	if s.toks[len(s.toks)-1].low == "?" || len(s.ms) == 0 || len(s.trig) == 0 && len(s.items) == 0 {
+	if s.toks[len(s.toks)-1].low == "?" || len(s.ms) == 0 || len(s.trig) == 0 && len(s.items) == 0 && !s.hasLabelVerb() {
 		return nil
 	}
 	var cands []cand
@@ -2826,6 +2826,7 @@ func (s *sent) finish(cs []cand) []cand {
 	cs = s.agreedActs(cs)
 	cs = s.anaphoricCondemn(cs)
 	cs = s.listedOn(cs)
+	cs = s.labelled(cs)
 	s.itemOwnParty(cs)
 	for i := range cs {
 		if cs[i].kind == axis.Attack && s.frontierObject(cs[i].trigger) {
@@ -3582,4 +3583,67 @@ func (s *sent) auxStart(i, j int) int {
 		break
 	}
 	return j
+}
+
+// pejoratives are nouns a state is branded with: "called China a decisive
+// enabler of Russia's war", "labelled Iran a state sponsor of terrorism".
+var pejoratives = map[string]bool{"enabler": true, "threat": true, "aggressor": true, "sponsor": true, "menace": true,
+	"pariah": true, "violator": true, "bully": true, "provocateur": true, "adversary": true, "enemy": true, "rogue": true,
+	"destabiliser": true, "destabilizer": true, "accomplice": true}
+
+var labelVerbs = map[string]bool{"called": true, "calls": true, "calling": true, "labelled": true, "labeled": true,
+	"labels": true, "branded": true, "brands": true, "described": true, "describes": true}
+
+// labelled codes "X called Y a <pejorative>" as X condemning Y.
+func (s *sent) labelled(cs []cand) []cand {
+	var r *rule
+	for _, x := range s.c.rs.rules {
+		if x.ID == "condemn" {
+			r = x
+		}
+	}
+	if r == nil {
+		return cs
+	}
+	for v := 1; v+3 < len(s.toks); v++ {
+		if !labelVerbs[s.toks[v].low] || s.mAt[v+1] < 0 {
+			continue
+		}
+		k := s.mAt[v+1]
+		m := &s.ms[k]
+		a := m.end
+		if m.poss || a >= len(s.toks) || !s.c.rs.dets[s.toks[a].low] {
+			continue
+		}
+		hit := false
+		for j := a + 1; j < len(s.toks) && j <= a+4; j++ {
+			if s.toks[j].low == "," || s.c.rs.preps[s.toks[j].low] {
+				break
+			}
+			hit = hit || pejoratives[s.toks[j].low]
+		}
+		src := s.subjectLeft(v)
+		if !hit || src < 0 {
+			continue
+		}
+		tm := match{p: &phrase{kind: pTrigger, n: 1, rule: r}, start: v, end: v + 1}
+		for _, sc := range s.codesOf(s.chain(src)) {
+			c := s.situated(tm)
+			c.src, c.tgt = sc, m.codes[0]
+			c.srcEnt, c.tgtEnt = s.ms[src].entity, m.entity
+			c.conf -= 0.1
+			c.words = append(c.words, "label", "source="+s.ms[src].text, "target="+m.text)
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+func (s *sent) hasLabelVerb() bool {
+	for _, t := range s.toks {
+		if labelVerbs[t.low] {
+			return true
+		}
+	}
+	return false
 }

@@ -123,6 +123,10 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 		found[pro] = true // "Tokyo to extend loan to Kyiv", "urged Seoul to send": not yet done
 		words = append(words, "cue=to")
 	}
+	if tm.p != nil && tm.p.noun && s.notTakenPlace(tm) {
+		found[neg] = true // "the transfer of jets to Iran has yet to take place"
+		words = append(words, "cue=yet to take place")
+	}
 	if !found[rep] && s.headline && s.colonLead(tm) {
 		found[rep] = true // "Pentagon: Iran Shipped Missiles To Russia"
 	}
@@ -273,6 +277,37 @@ func (s *sent) newSubjectClause(i, j int) bool {
 			if k := s.mAt[x+2]; k >= 0 && !s.ms[k].poss && s.ms[k].end <= j && j-s.ms[k].end <= 2 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// notTakenPlace reports whether the clause of a noun trigger says the
+// event has not happened: "has yet to take place", "did not take place",
+// "never materialised", "was called off".
+func (s *sent) notTakenPlace(tm match) bool {
+	for i := tm.end; i < len(s.toks) && i < tm.end+14; i++ {
+		w := s.toks[i].low
+		if w == "," && i > tm.end || w == ";" || w == "." || s.c.rs.contrast[w] && w != "yet" {
+			return false
+		}
+		next := ""
+		if i+1 < len(s.toks) {
+			next = s.toks[i+1].low
+		}
+		switch {
+		case w == "yet" && next == "to":
+			if i+2 < len(s.toks) {
+				switch s.toks[i+2].low {
+				case "take", "happen", "materialise", "materialize", "be":
+					return true
+				}
+			}
+		case (w == "never" || w == "not") && (next == "took" || next == "take" || next == "happened" || next == "happen" ||
+			next == "materialised" || next == "materialized"):
+			return true
+		case (w == "called" || w == "was" && next == "cancelled") && (next == "off" || w == "was"):
+			return true
 		}
 	}
 	return false
