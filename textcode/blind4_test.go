@@ -164,3 +164,19 @@ func TestDealsDemandsLabels(t *testing.T) {
 		{"never took place", "The delivery of jets from Russia to Iran never took place.", []string{"RUS>IRN arms aircraft negated"}},
 	})
 }
+
+// Aid, protest and guarantee phrasings of the fourth round.
+func TestDepositRecallJoinedRelies(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"deposited in a central bank", "Japan deposited 3 billion dollars in Ukraine's central bank.", []string{"JPN>UKR finance cash confirmed"}},
+		{"recalled its ambassador from", "Tokyo recalled its ambassador from Seoul over the dispute.", []string{"JPN>KOR condemn - confirmed"}},
+		{"agreed a sanctions package", "NATO agreed a new sanctions package against Russia.", []string{"NATO>RUS sanction - confirmed"}},
+		{"trailing denial", "Iran sent drones to Russia, Kyiv says; Tehran denied it.", []string{"IRN>RUS arms drones denied"}},
+		{"joined X in V-ing", "Japan joined the United States in sanctioning Russian banks.", []string{"JPN>RUS sanction - confirmed", "USA>RUS sanction - confirmed"}},
+		{"relies on a guarantor's umbrella", "Seoul relies on the US nuclear umbrella.", []string{"USA>KOR security_guarantee - confirmed"}},
+		{"an umbrella with no reliance", "The US nuclear umbrella is old.", nil},
+	})
+}

@@ -1221,7 +1221,7 @@ func (s *sent) prepTarget(from, limit int, preps map[string]bool, direct bool) i
 		}
 		m := &s.ms[k]
 		g := s.governor(m)
-		if g == "by" || g == "from" || s.isModifier(m) {
+		if (g == "by" || g == "from") && !(from > 0 && s.toks[from-1].low == g && s.gapOK(from, m.start)) || s.isModifier(m) {
 			i = m.end - 1
 			continue
 		}
@@ -2827,6 +2827,8 @@ func (s *sent) finish(cs []cand) []cand {
 	cs = s.anaphoricCondemn(cs)
 	cs = s.listedOn(cs)
 	cs = s.labelled(cs)
+	cs = s.joinedIn(cs)
+	cs = s.reliesOn(cs)
 	s.itemOwnParty(cs)
 	for i := range cs {
 		if cs[i].kind == axis.Attack && s.frontierObject(cs[i].trigger) {
@@ -3646,4 +3648,114 @@ func (s *sent) hasLabelVerb() bool {
 		}
 	}
 	return false
+}
+
+// joinedIn gives "X joined Y in backing Z" to X as well as Y: the subject
+// of "joined" does what the gerund after "in" says.
+func (s *sent) joinedIn(cs []cand) []cand {
+	n := len(cs)
+	for i := 0; i < n; i++ {
+		tm := cs[i].trigger
+		if tm.p == nil || tm.start < 4 || s.toks[tm.start-1].low != "in" || !strings.HasSuffix(s.toks[tm.start].low, "ing") {
+			continue
+		}
+		obj := s.mAt[tm.start-2]
+		if obj < 0 {
+			continue
+		}
+		first := s.ms[obj].start
+		for _, k := range s.chain(obj) {
+			if s.ms[k].start < first {
+				first = s.ms[k].start
+			}
+		}
+		v := first - 1
+		for v > 0 && s.c.rs.dets[s.toks[v].low] {
+			v--
+		}
+		if v < 1 {
+			continue
+		}
+		switch s.toks[v].low {
+		case "joined", "join", "joins", "joining":
+		default:
+			continue
+		}
+		src := s.subjectLeft(v)
+		if src < 0 {
+			continue
+		}
+		for _, k := range s.chain(src) {
+			for _, code := range s.ms[k].codes {
+				if code == cs[i].tgt || code == cs[i].src {
+					continue
+				}
+				c := cs[i]
+				c.src, c.srcEnt = code, s.ms[k].entity
+				c.words = append(append([]string{}, c.words...), "source=joined:"+s.ms[k].text)
+				cs = append(cs, c)
+			}
+		}
+	}
+	return cs
+}
+
+// reliesOn codes "Seoul relies on the US nuclear umbrella", "Japan is
+// covered by US extended deterrence": the guarantor named before the
+// noun protects the subject of the verb.
+func (s *sent) reliesOn(cs []cand) []cand {
+	for _, tm := range s.trig {
+		if tm.p.rule.Kind != string(axis.SecurityGuarantee) || !tm.p.noun {
+			continue
+		}
+		done := false
+		for _, c := range cs {
+			done = done || c.trigger == tm && c.src != "" && c.tgt != "" && c.src != c.tgt
+		}
+		if done {
+			continue
+		}
+		g := tm.start - 1
+		if g < 0 || s.mAt[g] < 0 {
+			if g >= 1 && s.toks[g].low == "'s" && s.mAt[g-1] >= 0 {
+				g--
+			} else {
+				continue
+			}
+		}
+		src := s.mAt[g]
+		x := s.ms[src].start - 1
+		for x >= 0 && s.c.rs.dets[s.toks[x].low] {
+			x--
+		}
+		if x < 1 {
+			continue
+		}
+		p := s.toks[x].low
+		v := x - 1
+		if v >= 0 && (s.toks[v].low == "instead" || s.toks[v].low == "heavily" || s.toks[v].low == "still") {
+			v--
+		}
+		if v < 0 {
+			continue
+		}
+		w := s.toks[v].low
+		ok := p == "on" && (strings.HasPrefix(w, "rel") || strings.HasPrefix(w, "depend") || strings.HasPrefix(w, "count")) ||
+			p == "by" && (w == "covered" || w == "protected" || w == "shielded") || p == "under" && strings.HasPrefix(w, "shelter")
+		if !ok {
+			continue
+		}
+		tgt := s.subjectLeft(v)
+		if tgt < 0 {
+			continue
+		}
+		for _, code := range s.ms[tgt].codes {
+			c := s.situated(tm)
+			c.src, c.tgt = s.ms[src].codes[0], code
+			c.srcEnt, c.tgtEnt = s.ms[src].entity, s.ms[tgt].entity
+			c.words = append(c.words, "source="+s.ms[src].text, "target=relies:"+s.ms[tgt].text)
+			cs = append(cs, c)
+		}
+	}
+	return cs
 }

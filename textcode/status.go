@@ -123,6 +123,10 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 		found[pro] = true // "Tokyo to extend loan to Kyiv", "urged Seoul to send": not yet done
 		words = append(words, "cue=to")
 	}
+	if s.trailingDenial(tm) {
+		found[den] = true // "Iran sent missiles to Russia, a US official says; Moscow denies"
+		words = append(words, "cue=trailing denial")
+	}
 	if tm.p != nil && tm.p.noun && s.notTakenPlace(tm) {
 		found[neg] = true // "the transfer of jets to Iran has yet to take place"
 		words = append(words, "cue=yet to take place")
@@ -311,4 +315,33 @@ func (s *sent) notTakenPlace(tm match) bool {
 		}
 	}
 	return false
+}
+
+// trailingDenial reports whether the sentence ends, after the trigger,
+// with "; X denies (it)" or ", X denied": a party's denial of the whole.
+func (s *sent) trailingDenial(tm match) bool {
+	n := len(s.toks)
+	for n > 0 && s.toks[n-1].kind == tPunct && s.toks[n-1].low != ";" && s.toks[n-1].low != "," {
+		n--
+	}
+	if n > 0 && (s.toks[n-1].low == "it" || s.toks[n-1].low == "this") {
+		n--
+	}
+	if n < 3 {
+		return false
+	}
+	switch s.toks[n-1].low {
+	case "denies", "denied", "deny":
+	default:
+		return false
+	}
+	k := s.mAt[n-2]
+	if k < 0 {
+		return false
+	}
+	sep := s.ms[k].start - 1
+	if sep <= tm.end || (s.toks[sep].low != ";" && s.toks[sep].low != ",") {
+		return false
+	}
+	return true
 }
