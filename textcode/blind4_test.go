@@ -180,3 +180,19 @@ func TestDepositRecallJoinedRelies(t *testing.T) {
 		{"an umbrella with no reliance", "The US nuclear umbrella is old.", nil},
 	})
 }
+
+// Relative clauses and coordinated clauses: a negation inside "X, which
+// has sent no ..., " stays there; ", and X <verb>" opens a clause, not a
+// list; "which condemned them/the launch" targets the act's author.
+func TestRelativeAndCoordinateClauses(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"negation stays in its relative clause", "South Korea, which has sent no weapons to Ukraine, condemned Russia.", []string{"KOR>RUS condemn - confirmed", "KOR>UKR arms other_arms negated"}},
+		{"relative subject condemns the launch", "North Korea fired missiles at Japan, which condemned the launch.", []string{"JPN>PRK condemn - confirmed", "PRK>JPN attack missile confirmed"}},
+		{"relative subject condemns them", "North Korea fired missiles at Japan, which condemned them.", []string{"JPN>PRK condemn - confirmed", "PRK>JPN attack missile confirmed"}},
+		{"and X verb is a new clause", "Russia struck Kyiv, and Tokyo condemned the attack.", []string{"JPN>RUS condemn - confirmed", "RUS>UKR attack - confirmed"}},
+		{"oxford comma list stays a list", "Russia, China, and North Korea held naval drills.", []string{"CHN-PRK joint_exercise naval confirmed", "CHN-RUS joint_exercise naval confirmed", "PRK-RUS joint_exercise naval confirmed"}},
+	})
+}

@@ -1070,6 +1070,9 @@ func (s *sent) chain(k int) (out []int) {
 		if gap == 0 || gap > 4 || i < 0 || s.mAt[i] < 0 || !hasConj(s, i+1, s.ms[cur].start) {
 			break
 		}
+		if len(out) == 1 && s.toks[i+1].low == "," && s.finiteVerbAt(s.after(&s.ms[cur])) && !s.listBefore(s.mAt[i]) {
+			break // "Russia struck Kyiv, and Tokyo condemned the attack": a new clause, not a list
+		}
 		cur = s.mAt[i]
 		if s.ms[cur].poss || s.ms[cur].demonym() && !s.ms[k].demonym() || s.ms[k].form == "latter" {
 			break // "Finland, and the former ...": a reference back joins no list
@@ -1087,7 +1090,11 @@ func (s *sent) chain(k int) (out []int) {
 		if gap == 0 || gap > 4 || i >= len(s.toks) || s.mAt[i] < 0 || !hasConj(s, s.after(&s.ms[cur]), i) {
 			break
 		}
-		cur = s.mAt[i]
+		nxt := s.mAt[i]
+		if len(out) == 1 && s.toks[s.after(&s.ms[cur])].low == "," && s.finiteVerbAt(s.after(&s.ms[nxt])) {
+			break // "Russia struck Kyiv, and Tokyo condemned the attack": a new clause, not a list
+		}
+		cur = nxt
 		if s.ms[cur].form == "latter" {
 			break
 		}
@@ -3409,7 +3416,10 @@ func (s *sent) relationalOwner(m *mention) bool {
 // actionNouns name an act reported earlier in the sentence: "Beijing
 // condemned the move", "a sale Tokyo protested".
 var actionNouns = map[string]bool{"move": true, "decision": true, "step": true, "sale": true, "deal": true, "purchase": true,
-	"measure": true, "measures": true, "action": true, "actions": true, "decisions": true, "steps": true, "moves": true}
+	"measure": true, "measures": true, "action": true, "actions": true, "decisions": true, "steps": true, "moves": true,
+	"launch": true, "launches": true, "strike": true, "strikes": true, "attack": true, "attacks": true, "test": true,
+	"tests": true, "incursion": true, "incursions": true, "drills": true, "exercises": true, "shipments": true,
+	"deliveries": true, "sales": true}
 
 // anaphoricCondemn codes a condemnation whose object is an act the
 // sentence reported before ("Washington sanctioned Chinese banks, and
@@ -3435,6 +3445,9 @@ func (s *sent) anaphoricCondemn(cs []cand) []cand {
 		}
 		if j < len(s.toks) && actionNouns[s.toks[j].low] && j > tm.end {
 			anaphor = true // "condemned the move"
+		}
+		if tm.end < len(s.toks) && s.toks[tm.end].low == "them" && s.mAt[tm.end] < 0 {
+			anaphor = true // "fired missiles at Japan, which condemned them": the things of the act
 		}
 		k := s.subjectLeft(tm.start)
 		if k < 0 {
@@ -3758,4 +3771,11 @@ func (s *sent) reliesOn(cs []cand) []cand {
 		}
 	}
 	return cs
+}
+
+// listBefore reports whether mention k follows another name and a comma
+// ("China" in "Russia, China, and Iran").
+func (s *sent) listBefore(k int) bool {
+	st := s.ms[k].start
+	return st >= 2 && s.toks[st-1].low == "," && s.mAt[st-2] >= 0
 }

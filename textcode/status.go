@@ -64,11 +64,11 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 		hit := -1
 		switch c.p.status {
 		case axis.Denied:
-			if before && !crosses {
+			if before && !crosses && !s.closedRelative(c, tm) {
 				hit = den
 			}
 		case axis.Negated:
-			if before && !crosses && (dist <= 4 || s.noEvidence(c)) && !(low == "not" && c.end < len(s.toks) && s.toks[c.end].low == "only") && !s.verbBetween(c, tm) {
+			if before && !crosses && !s.closedRelative(c, tm) && (dist <= 4 || s.noEvidence(c)) && !(low == "not" && c.end < len(s.toks) && s.toks[c.end].low == "only") && !s.verbBetween(c, tm) {
 				hit = neg
 			}
 		case axis.Alleged:
