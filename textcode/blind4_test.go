@@ -196,3 +196,15 @@ func TestRelativeAndCoordinateClauses(t *testing.T) {
 		{"oxford comma list stays a list", "Russia, China, and North Korea held naval drills.", []string{"CHN-PRK joint_exercise naval confirmed", "CHN-RUS joint_exercise naval confirmed", "PRK-RUS joint_exercise naval confirmed"}},
 	})
 }
+
+// "two Russian bombers and two Chinese bombers": demonyms heading the same
+// noun are one coordinated party list.
+func TestSameNounDemonymList(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"bombers and bombers", "Two Russian Tu-95 bombers and two Chinese H-6 bombers flew into South Korea's air defence identification zone.", []string{"CHN>KOR incursion - confirmed", "RUS>KOR incursion - confirmed"}},
+		{"troops and troops", "Russian troops and North Korean troops attacked Ukraine.", []string{"PRK>UKR attack - confirmed", "RUS>UKR attack - confirmed"}},
+	})
+}

@@ -1059,6 +1059,19 @@ func (s *sent) chain(k int) (out []int) {
 			}
 		}
 	}()
+	// "two Russian bombers and two Chinese bombers": demonyms heading the
+	// same noun, coordinated
+	if s.ms[k].demonym() {
+		if j := s.sameNounPartner(k, -1); j >= 0 {
+			out = append(out, j)
+		}
+		if j := s.sameNounPartner(k, 1); j >= 0 {
+			out = append(out, j)
+		}
+		if len(out) > 1 {
+			return out
+		}
+	}
 	// left
 	for cur := k; ; {
 		i := s.ms[cur].start - 1
@@ -3778,4 +3791,65 @@ func (s *sent) reliesOn(cs []cand) []cand {
 func (s *sent) listBefore(k int) bool {
 	st := s.ms[k].start
 	return st >= 2 && s.toks[st-1].low == "," && s.mAt[st-2] >= 0
+}
+
+// sameNounPartner finds, before (dir -1) or after (dir 1) demonym k, a
+// demonym heading the same noun joined by "and": "two Russian bombers and
+// two Chinese bombers". -1 when there is none.
+func (s *sent) sameNounPartner(k, dir int) int {
+	m := &s.ms[k]
+	// heads reports whether word w ends the noun phrase that starts after
+	// a demonym ending at e (within four words, no preposition or comma)
+	heads := func(e int, w string) int {
+		for x := e; x < len(s.toks) && x < e+4; x++ {
+			t := s.toks[x].low
+			if t == "," || t == "and" || s.c.rs.preps[t] || s.mAt[x] >= 0 {
+				return -1
+			}
+			if t == w {
+				return x
+			}
+		}
+		return -1
+	}
+	if dir < 0 {
+		i := m.start - 1
+		if i >= 0 && (s.toks[i].kind == tNum || s.c.rs.dets[s.toks[i].low]) {
+			i--
+		}
+		if i < 2 || s.toks[i].low != "and" {
+			return -1
+		}
+		noun := s.toks[i-1].low
+		if !isLowerWord(noun) || heads(m.end, noun) < 0 {
+			return -1
+		}
+		for d := i - 2; d >= 0 && d >= i-5; d-- {
+			if j := s.mAt[d]; j >= 0 {
+				if s.ms[j].demonym() && heads(s.ms[j].end, noun) == i-1 {
+					return j
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	for x := m.end; x < len(s.toks) && x < m.end+4; x++ {
+		if s.toks[x].low != "and" {
+			continue
+		}
+		noun := s.toks[x-1].low
+		if x == m.end || !isLowerWord(noun) || heads(m.end, noun) != x-1 {
+			return -1
+		}
+		i := x + 1
+		if i < len(s.toks) && (s.toks[i].kind == tNum || s.c.rs.dets[s.toks[i].low]) {
+			i++
+		}
+		if i >= len(s.toks) || s.mAt[i] < 0 || !s.ms[s.mAt[i]].demonym() || heads(s.ms[s.mAt[i]].end, noun) < 0 {
+			return -1
+		}
+		return s.mAt[i]
+	}
+	return -1
 }
