@@ -208,3 +208,15 @@ func TestSameNounDemonymList(t *testing.T) {
 		{"troops and troops", "Russian troops and North Korean troops attacked Ukraine.", []string{"PRK>UKR attack - confirmed", "RUS>UKR attack - confirmed"}},
 	})
 }
+
+// "X thanked Y for Z": Y gave Z to X, when Z is something that flows.
+func TestThankedFor(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"thanked for a loan", "Kyiv thanked Tokyo for the timely loan.", []string{"JPN>UKR finance credit confirmed"}},
+		{"appreciated for shells", "The Russian side appreciated North Korea for the shells.", []string{"PRK>RUS arms artillery_ammunition confirmed"}},
+		{"thanked for support names no item", "Kyiv thanked Tokyo for its support.", nil},
+	})
+}

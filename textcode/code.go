@@ -2849,6 +2849,7 @@ func (s *sent) finish(cs []cand) []cand {
 	cs = s.labelled(cs)
 	cs = s.joinedIn(cs)
 	cs = s.reliesOn(cs)
+	cs = s.thankedFor(cs)
 	s.itemOwnParty(cs)
 	for i := range cs {
 		if cs[i].kind == axis.Attack && s.frontierObject(cs[i].trigger) {
@@ -3669,7 +3670,7 @@ func (s *sent) labelled(cs []cand) []cand {
 
 func (s *sent) hasLabelVerb() bool {
 	for _, t := range s.toks {
-		if labelVerbs[t.low] {
+		if labelVerbs[t.low] || thankVerbs[t.low] {
 			return true
 		}
 	}
@@ -3852,4 +3853,68 @@ func (s *sent) sameNounPartner(k, dir int) int {
 		return s.mAt[i]
 	}
 	return -1
+}
+
+var thankVerbs = map[string]bool{"thanked": true, "thanks": true, "thank": true, "thanking": true, "appreciated": true,
+	"appreciates": true, "praised": true, "praises": true, "hailed": true}
+
+// thankedFor codes "X thanked Y for its loan / the shells": Y gave the
+// item to X. Only transfer items count ("thanked China for its support"
+// names none).
+func (s *sent) thankedFor(cs []cand) []cand {
+	var r *rule
+	for _, x := range s.c.rs.rules {
+		if x.ID == "give" {
+			r = x
+		}
+	}
+	if r == nil {
+		return cs
+	}
+	for v := 1; v+3 < len(s.toks); v++ {
+		if !thankVerbs[s.toks[v].low] || s.mAt[v+1] < 0 {
+			continue
+		}
+		giver := s.mAt[v+1]
+		f := s.ms[giver].end
+		if f >= len(s.toks) || s.toks[f].low != "for" {
+			continue
+		}
+		recv := s.subjectLeft(v)
+		if recv < 0 {
+			continue
+		}
+		var it match
+		for _, x := range s.items {
+			if x.start > f && x.start <= f+10 && !s.clauseBreakBetween(f, x.start) {
+				it = x
+				break
+			}
+		}
+		if it.p == nil {
+			continue
+		}
+		kind, item, ok := s.kindOf(it, r)
+		if !ok {
+			continue
+		}
+		tm := match{p: &phrase{kind: pTrigger, n: 1, rule: r}, start: v, end: v + 1}
+		c := s.situated(tm)
+		c.kind, c.item, c.itm = kind, item, it
+		c.src, c.tgt = s.ms[giver].codes[0], s.ms[recv].codes[0]
+		c.srcEnt, c.tgtEnt = s.ms[giver].entity, s.ms[recv].entity
+		c.conf -= 0.15
+		c.words = append(c.words, "thanked", "item="+s.span(it.start, it.end), "source="+s.ms[giver].text, "target="+s.ms[recv].text)
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+func (s *sent) clauseBreakBetween(i, j int) bool {
+	for x := i; x < j; x++ {
+		if s.toks[x].low == "," || s.toks[x].low == ";" || s.clauseBreak(x) {
+			return true
+		}
+	}
+	return false
 }
