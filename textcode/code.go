@@ -2733,6 +2733,14 @@ func (s *sent) frameMutual(tm match) []cand {
 		}
 	}
 	codes := s.codesOf(parties)
+	if len(codes) < 2 && r.kind == axis.Agreement {
+		// "talks between Egypt and Ethiopia ended without agreement": the
+		// parties of the talks are the parties of the (missed) agreement
+		if k := s.talksParties(tm.start); k >= 0 {
+			add(s.chain(k))
+			codes = s.codesOf(parties)
+		}
+	}
 	if len(codes) < 2 {
 		return nil
 	}
@@ -2757,6 +2765,32 @@ func (s *sent) frameMutual(tm match) []cand {
 		}
 	}
 	return out
+}
+
+// talksParties finds the first party of "talks/negotiations between X
+// and Y" heading the clause before at, or -1.
+func (s *sent) talksParties(at int) int {
+	for i := at - 1; i > 0; i-- {
+		w := s.toks[i].low
+		if w == ";" || w == ":" {
+			break
+		}
+		if w != "between" {
+			continue
+		}
+		switch s.toks[i-1].low {
+		case "talks", "negotiations", "meeting", "summit", "consultations":
+		default:
+			return -1
+		}
+		for j := i + 1; j < at && j <= i+3; j++ {
+			if k := s.mAt[j]; k >= 0 {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // hostileBetween reports whether a hostile trigger lies in [i, j): "Japan

@@ -134,6 +134,11 @@ func (s *sent) status(tm match) (axis.Status, []string) {
 	if !found[rep] && s.headline && s.colonLead(tm) {
 		found[rep] = true // "Pentagon: Iran Shipped Missiles To Russia"
 	}
+	if tm.p != nil && tm.p.rule != nil && tm.p.rule.Frame == "give" && !tm.p.noun && strings.HasPrefix(s.toks[tm.start].low, "offer") {
+		// "Beijing offered Colombo a loan": an offer, not yet a delivery
+		found[pro] = true
+		words = append(words, "cue=offer")
+	}
 	if tm.start > 0 && s.toks[tm.start-1].low == "against" && strings.HasSuffix(s.toks[tm.start].low, "ing") {
 		// "warned Beijing against supplying weapons": not done, perhaps to be
 		found[pro] = true
