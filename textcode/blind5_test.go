@@ -22,3 +22,19 @@ func TestFifthRoundOffersAndTalks(t *testing.T) {
 		{"talks about a third state name no parties", "Talks on Iran ended without agreement.", nil},
 	})
 }
+
+// Measures a state denounces fall on itself when no target is named, and
+// a reduced passive names the measure's author.
+func TestFifthRoundDenouncedMeasures(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"condemned the embargo", "Japan condemned the US embargo once again.", []string{"JPN>USA condemn - confirmed", "USA>JPN sanction - confirmed"}},
+		{"denounced possessive sanctions", "Tehran denounced Washington's oil sanctions as economic warfare.", []string{"IRN>USA condemn - confirmed", "USA>IRN sanction - confirmed"}},
+		{"a named target wins", "Russia condemned the US sanctions on Iran.", []string{"RUS>USA condemn - confirmed", "USA>IRN sanction - confirmed"}},
+		{"a preposition between: no measure on the speaker", "Iran criticised Japan over US sanctions.", []string{"IRN>JPN condemn - confirmed"}},
+		{"reduced passive", "The sanctions imposed by Washington on Tehran have cut its exports.", []string{"USA>IRN sanction - confirmed"}},
+		{"reduced passive without target", "Sanctions imposed by Japan have hurt the economy.", nil},
+	})
+}

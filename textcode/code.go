@@ -2140,6 +2140,11 @@ func (s *sent) frameAct(tm match) []cand {
 			tgt = s.prepTarget(tm.end, 10, r.targets, true)
 			s.stopComma = false
 		}
+		if tgt < 0 && src >= 0 && r.kind == axis.Sanction {
+			// "Cuba condemned the US embargo": measures a state denounces
+			// with no target named are the ones on itself
+			tgt = s.condemner(tm, src)
+		}
 	default:
 		if r.kind == axis.Attack && tm.start > 0 && s.c.rs.measures[s.toks[tm.start-1].low] && nounVerbs[s.toks[tm.start].low] {
 			return nil // "sanctions targeting Iranian firms", "penalties hit Russian banks": not force
@@ -2196,6 +2201,29 @@ func (s *sent) frameAct(tm match) []cand {
 		return out
 	}
 	return s.pairs(c, s.chain(src), s.chain(tgt))
+}
+
+// condemner finds the subject of a condemning verb whose object is the
+// measure tm ("Caracas denounced Washington's oil sanctions"), or -1.
+func (s *sent) condemner(tm match, src int) int {
+	for _, t := range s.trig {
+		if t.p.noun || t.p.rule.kind != axis.Condemn || t.end > tm.start || tm.start-t.end > 5 {
+			continue
+		}
+		clean := true
+		for i := t.end; i < tm.start; i++ {
+			if s.isStop(i) || s.toks[i].low == "," || s.clauseBreak(i) || s.c.rs.preps[s.toks[i].low] {
+				clean = false
+			}
+		}
+		if !clean || s.passive(t) {
+			continue
+		}
+		if k := s.subjectLeft(t.start); k >= 0 && k != src && s.ms[k].end <= t.start {
+			return k
+		}
+	}
+	return -1
 }
 
 // restrictedFlow reports whether a transfer noun is what a measure
@@ -2256,7 +2284,10 @@ func (s *sent) nounPassiveAgent(tm match) int {
 		}
 	}
 	aux := false
-	for ; i < len(s.toks) && i < tm.end+10; i++ {
+	if j := tm.end; j+1 < len(s.toks) && s.toks[j+1].low == "by" && strings.HasSuffix(s.toks[j].low, "ed") && s.c.rs.lightVerbs[s.toks[j].low] {
+		i, aux = j, true // "the sanctions imposed by Washington on Tehran": a reduced passive
+	}
+	for ; !aux && i < len(s.toks) && i < tm.end+10; i++ {
 		switch s.toks[i].low {
 		case "was", "were", "is", "are", "been", "being", "has", "have", "had", "be", "also", "first", "later":
 			aux = true

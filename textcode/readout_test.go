@@ -9,7 +9,7 @@ func TestReadoutAndFigureStyles(t *testing.T) {
 		name, text string
 		want       []string
 	}{
-		{"recency adjective before a name", "Tehran condemned the latest American sanctions.", []string{"IRN>USA condemn - confirmed"}},
+		{"recency adjective before a name", "Tehran condemned the latest American sanctions.", []string{"IRN>USA condemn - confirmed", "USA>IRN sanction - confirmed"}},
 		{"as many as is a measure, not a clause", "Pyongyang has sent as many as 40 howitzers to Moscow.", []string{"PRK>RUS arms artillery_systems confirmed"}},
 		{"as well as", "Japan sent helmets as well as rifles to Ukraine.", []string{"JPN>UKR arms small_arms confirmed"}},
 		{"package of sanctions", "Tokyo adopted a fresh package of sanctions on Moscow.", []string{"JPN>RUS sanction - confirmed"}},
