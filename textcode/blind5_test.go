@@ -38,3 +38,23 @@ func TestFifthRoundDenouncedMeasures(t *testing.T) {
 		{"reduced passive without target", "Sanctions imposed by Japan have hurt the economy.", nil},
 	})
 }
+
+// A gapped list after a transfer verb gives each item to its own
+// recipient.
+func TestFifthRoundGappedRecipients(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"two items two recipients", "Japan has sold drones to Ukraine and tanks to Finland.",
+			[]string{"JPN>FIN arms armored_vehicles confirmed", "JPN>UKR arms drones confirmed"}},
+		{"status carries over", "Iran supplied drones to Russia and ballistic missiles to North Korea, officials said.",
+			[]string{"IRN>PRK arms ballistic_missiles reported", "IRN>RUS arms drones reported"}},
+		{"determiners and figures before the second item", "Pyongyang shipped shells to Russia and 200 rifles to Iran.",
+			[]string{"PRK>IRN arms small_arms confirmed", "PRK>RUS arms artillery_ammunition confirmed"}},
+		{"a plain second recipient is unchanged", "Russia sent troops to Iran and Ukraine.",
+			[]string{"RUS>IRN troops combat_troops confirmed", "RUS>UKR troops combat_troops confirmed"}},
+		{"a purpose infinitive is no recipient", "China sent drones to Russia and engineers to help them.",
+			[]string{"CHN>RUS arms drones confirmed"}},
+	})
+}

@@ -1542,7 +1542,11 @@ func (s *sent) codeTrigger(tm match) []cand {
 	r := tm.p.rule
 	switch r.Frame {
 	case "give", "receive":
-		return s.frameTransfer(tm)
+		cs := s.frameTransfer(tm)
+		if r.Frame == "give" && !tm.p.noun && len(cs) > 0 {
+			cs = append(cs, s.gapped(tm, cs[0])...)
+		}
+		return cs
 	case "act":
 		return s.frameAct(tm)
 	case "visit":
@@ -1553,6 +1557,51 @@ func (s *sent) codeTrigger(tm match) []cand {
 		return s.frameMutual(tm)
 	}
 	return nil
+}
+
+// gapped codes the further recipients of a gapped list after a transfer:
+// "sent shells to Russia and rifles to Iran" gives Iran the rifles, with the
+// source and status of the first transfer c.
+func (s *sent) gapped(tm match, c cand) []cand {
+	var out []cand
+	end := s.clauseEnd(tm.end, tm)
+	for i := tm.end; i+3 < end; i++ {
+		if s.toks[i].low != "and" || s.mAt[i-1] < 0 {
+			continue
+		}
+		j := i + 1
+		for j < end && j <= i+3 && (s.c.rs.dets[s.toks[j].low] || s.toks[j].kind == tNum) {
+			j++
+		}
+		it, ok := s.itemAt(j)
+		if !ok || it.start != j || it.end >= end || !c.r.targets[s.toks[it.end].low] {
+			continue
+		}
+		k := it.end + 1
+		for k < end && s.c.rs.dets[s.toks[k].low] {
+			k++
+		}
+		if k >= end || s.mAt[k] < 0 || s.ms[s.mAt[k]].start != k {
+			continue
+		}
+		kind, item, ok := s.kindOf(it, c.r)
+		if !ok || s.valueItem(it) {
+			continue
+		}
+		chain := s.chain(s.mAt[k])
+		for _, code := range s.codesOf(chain) {
+			if code == c.src || code == c.tgt {
+				continue
+			}
+			cc := c
+			cc.kind, cc.item, cc.itm = kind, item, it
+			cc.tgt, cc.tgtEnt = code, s.entityOf(chain, code)
+			cc.qty = nil
+			cc.words = append(append([]string{}, c.words...), "gapped item="+s.span(it.start, it.end), "target="+s.span(k, s.ms[s.mAt[k]].end))
+			out = append(out, cc)
+		}
+	}
+	return out
 }
 
 func (s *sent) base(tm match) cand {
