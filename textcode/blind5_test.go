@@ -58,3 +58,30 @@ func TestFifthRoundGappedRecipients(t *testing.T) {
 			[]string{"CHN>RUS arms drones confirmed"}},
 	})
 }
+
+// What one state builds in or for another is given to it; "helped X
+// build" and "the know-how to build" leave the giving to the helper.
+func TestFifthRoundBuild(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"build in", "Russia will build two reactors in Iran.", []string{"RUS>IRN technology nuclear prospective"}},
+		{"build a possessive plant", "Russia is building Iran's second nuclear power plant.", []string{"RUS>IRN technology nuclear confirmed"}},
+		{"build for", "Japan built patrol vessels for Ukraine.", []string{"JPN>UKR arms naval confirmed"}},
+		{"helped them build", "Russia helped North Korea build better missiles.", []string{"RUS>PRK technology missile confirmed"}},
+		{"nothing named is nothing built", "China built new islands in the sea.", nil},
+	})
+}
+
+// The builder's target is only where the sentence puts the building.
+func TestFifthRoundBuildTargets(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"at a possessive plant", "Russia will build two reactors at Iran's Bushehr plant.", []string{"RUS>IRN technology nuclear prospective"}},
+		{"no implicit recipient", "Iran built drones and sent them to Russia.", nil},
+		{"a later clause is no recipient", "Officials said Iran had built drones, and Washington accused Tehran of lying.", []string{"USA>IRN condemn - confirmed"}},
+	})
+}

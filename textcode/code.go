@@ -322,7 +322,9 @@ func (s *sent) findPhrases() {
 	}
 	kept := s.trig[:0]
 	for _, t := range s.trig {
-		if t.p != nil {
+		if t.p != nil && !(t.p.rule.ID == "build" && s.helpedToBuild(t)) {
+			// "helped North Korea build missiles", "the know-how to
+			// build": the helper gives, not the builder
 			kept = append(kept, t)
 		}
 	}
@@ -1626,6 +1628,51 @@ func (s *sent) situated(tm match) cand {
 	return c
 }
 
+// helpedToBuild reports whether a building verb is an infinitive ("to
+// build") or the complement of a helping verb ("helped them build").
+func (s *sent) helpedToBuild(tm match) bool {
+	for i := tm.start - 1; i >= 0 && i >= tm.start-4; i-- {
+		w := s.toks[i].low
+		if w == "to" || strings.HasPrefix(w, "help") || strings.HasPrefix(w, "assist") || w == "aided" || w == "aid" {
+			return true
+		}
+		if s.isStop(i) || s.toks[i].kind == tPunct {
+			break
+		}
+	}
+	return false
+}
+
+// builtFor finds who receives what a building verb builds: the possessor
+// of its object ("building Iran's plant") or a name after "in" or "for"
+// in its clause, before end.
+func (s *sent) builtFor(tm match, end int) int {
+	i := tm.end
+	for i < end && s.c.rs.dets[s.toks[i].low] {
+		i++
+	}
+	if i < end && s.mAt[i] >= 0 && s.ms[s.mAt[i]].poss {
+		return s.mAt[i]
+	}
+	for ; i+1 < end; i++ {
+		if w := s.toks[i].low; w == "," || w == "and" || s.isStop(i) {
+			return -1
+		}
+		if w := s.toks[i].low; w == "in" || w == "for" || w == "at" {
+			j := i + 1
+			for j < end && s.c.rs.dets[s.toks[j].low] {
+				j++
+			}
+			// "at Hungary's Paks plant", never "at the border"
+			if j < end && s.mAt[j] >= 0 && s.ms[s.mAt[j]].start == j && (w != "at" || s.ms[s.mAt[j]].poss) {
+				return s.mAt[j]
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 func (s *sent) frameTransfer(tm match) []cand {
 	r := tm.p.rule
 	if tm.p.noun && s.restrictedFlow(tm) {
@@ -1812,6 +1859,11 @@ func (s *sent) frameTransfer(tm match) []cand {
 			}
 		}
 	}
+	if r.ID == "build" && !pass {
+		// "built reactors in Iran", "is building Iran's plant": only a
+		// place or a beneficiary of the building receives it
+		tgt = s.builtFor(tm, end)
+	}
 	if src >= 0 && srcFromOrigin {
 		// the source came from one item's origin: keep the items of that origin
 		kept := kis[:0]
@@ -1856,7 +1908,7 @@ func (s *sent) frameTransfer(tm match) []cand {
 	base.words = append(base.words, cueWords...)
 	srcCodes, tgtCodes := s.codesOf(srcChain), s.codesOf(tgtChain)
 	var out, moved []cand
-	noImplicit := false
+	noImplicit := r.ID == "build" // what is built goes only where the sentence says
 	if give && tgt >= 0 && (s.combatBefore(tm, &s.ms[tgt]) || s.frontierOf(&s.ms[tgt])) {
 		// "sent troops to fight in Ukraine", "to the war in Ukraine": where
 		// the force fights is not a state it helps
