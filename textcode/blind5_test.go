@@ -85,3 +85,18 @@ func TestFifthRoundBuildTargets(t *testing.T) {
 		{"a later clause is no recipient", "Officials said Iran had built drones, and Washington accused Tehran of lying.", []string{"USA>IRN condemn - confirmed"}},
 	})
 }
+
+// Nuclear plants, names with an article in a gapped list, and seas named
+// as places.
+func TestFifthRoundPlantsListsSeas(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"nuclear plant", "Russia is building Iran's second nuclear plant.", []string{"RUS>IRN technology nuclear confirmed"}},
+		{"gapped recipient after the", "Iran supplied drones to Russia and missiles to the DPRK.",
+			[]string{"IRN>PRK arms ballistic_missiles confirmed", "IRN>RUS arms drones confirmed"}},
+		{"the Sea of Japan is a place", "Chinese and Russian bombers flew a joint patrol over the Sea of Japan.", []string{"CHN-RUS joint_exercise air confirmed"}},
+		{"a lower-case sea still says naval", "China and Russia held joint drills at sea.", []string{"CHN-RUS joint_exercise naval confirmed"}},
+	})
+}

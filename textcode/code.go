@@ -1580,10 +1580,10 @@ func (s *sent) gapped(tm match, c cand) []cand {
 			continue
 		}
 		k := it.end + 1
-		for k < end && s.c.rs.dets[s.toks[k].low] {
+		for k < end && s.mAt[k] < 0 && s.c.rs.dets[s.toks[k].low] {
 			k++
 		}
-		if k >= end || s.mAt[k] < 0 || s.ms[s.mAt[k]].start != k {
+		if k >= end || s.mAt[k] < 0 {
 			continue
 		}
 		kind, item, ok := s.kindOf(it, c.r)
@@ -2601,6 +2601,9 @@ func (s *sent) nearItem(tm match, r *rule) string {
 	for _, it := range its {
 		if it.end < tm.start-6 || it.start > tm.end+6 {
 			continue
+		}
+		if it.start+1 < len(s.toks) && s.toks[it.start].low == "sea" && startsUpper(s.toks[it.start].text) && s.toks[it.start+1].low == "of" {
+			continue // "over the Sea of Japan": a place, not the kind of drill
 		}
 		if _, item, ok := s.kindOf(it, r); ok && !found[item] {
 			found[item] = true
