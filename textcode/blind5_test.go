@@ -100,3 +100,21 @@ func TestFifthRoundPlantsListsSeas(t *testing.T) {
 		{"a lower-case sea still says naval", "China and Russia held joint drills at sea.", []string{"CHN-RUS joint_exercise naval confirmed"}},
 	})
 }
+
+// A reduced passive of a condemning verb accuses the name before it; two
+// coordinated verbs share their object.
+func TestFifthRoundParticiplesAndSharedObjects(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"firm accused of", "Washington sanctioned a Chinese firm accused of shipping microchips to Russia.",
+			[]string{"CHN>RUS dual_use microelectronics alleged", "USA>CHN sanction - confirmed"}},
+		{"blamed for in an apposition", "Iran, blamed for the attack, denied it.", nil},
+		{"active accusation unchanged", "Japan accused China of lying.", []string{"JPN>CHN condemn - confirmed"}},
+		{"protested over stays active", "Japan protested over China's survey.", []string{"JPN>CHN condemn - confirmed"}},
+		{"rammed and boarded", "Chinese coast guard ships rammed and boarded Japanese boats.", []string{"CHN>JPN attack naval confirmed"}},
+		{"condemned and sanctioned", "Japan condemned and sanctioned Russia.", []string{"JPN>RUS condemn - confirmed", "JPN>RUS sanction - confirmed"}},
+		{"no name after the second verb", "China rammed and damaged a boat, Japan said.", nil},
+	})
+}

@@ -2184,6 +2184,13 @@ func (s *sent) frameAct(tm match) []cand {
 	s.actDirect = true
 	defer func() { s.actDirect = false }()
 	pass := s.passive(tm)
+	if r.kind == axis.Condemn && !tm.p.noun && !pass && tm.end < len(s.toks) && (s.toks[tm.end].low == "of" || s.toks[tm.end].low == "for") &&
+		strings.HasSuffix(s.toks[tm.end-1].low, "ed") && !strings.HasPrefix(s.toks[tm.start].low, "protest") {
+		// "a Chinese firm accused of shipping chips", "Iran, blamed for the
+		// attack": a reduced passive; the name before it is accused, not
+		// accusing
+		return nil
+	}
 	src, tgt := -1, -1
 	switch {
 	case r.Beneficiary:
@@ -2258,6 +2265,11 @@ func (s *sent) frameAct(tm match) []cand {
 			src = s.subjectRight(tm.end)
 		}
 		tgt = s.prepTarget(tm.end, 3, nil, true)
+		if tgt < 0 && tm.end+2 < len(s.toks) && s.toks[tm.end].low == "and" && strings.HasSuffix(s.toks[tm.end+1].low, "ed") &&
+			s.mAt[tm.end+1] < 0 && isLowerWord(s.toks[tm.end+1].text) {
+			// "rammed and boarded Philippine boats": two verbs share the object
+			tgt = s.prepTarget(tm.end+2, 3, nil, true)
+		}
 		if tgt >= 0 && r.kind == axis.Attack && strings.HasPrefix(s.toks[tm.start].low, "fir") && s.modifiesItem(&s.ms[tgt]) {
 			tgt = -1 // "fired North Korean missiles at Kharkiv": the weapon's maker is not the target
 		}
