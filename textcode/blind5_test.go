@@ -118,3 +118,19 @@ func TestFifthRoundParticiplesAndSharedObjects(t *testing.T) {
 		{"no name after the second verb", "China rammed and damaged a boat, Japan said.", nil},
 	})
 }
+
+// Ships deployed are no forces sent to help, and a protest "after" or
+// "when" names what provoked it.
+func TestFifthRoundShipsAndProtests(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"survey ship into a zone", "China deployed a research vessel into Japan's exclusive economic zone.", []string{"CHN>JPN incursion - confirmed"}},
+		{"protested after", "Japan protested after China deployed a survey ship into its exclusive economic zone.", []string{"JPN>CHN condemn - confirmed"}},
+		{"protested when", "Tokyo protested when Chinese ships entered its waters.", []string{"CHN>JPN incursion - confirmed", "JPN>CHN condemn - confirmed"}},
+		{"troops still deployed", "Russia deployed troops to Iran.", []string{"RUS>IRN troops combat_troops confirmed"}},
+		{"warships are an item", "Russia deployed two warships to Iran.", []string{"RUS>IRN arms naval confirmed"}},
+		{"after a prepositional phrase names no target", "Japan protested after the talks with China.", nil},
+	})
+}

@@ -1628,6 +1628,21 @@ func (s *sent) situated(tm match) cand {
 	return c
 }
 
+// vesselObject reports whether the object of a deploying verb is a ship
+// named by no item ("a survey ship", "research vessels").
+func (s *sent) vesselObject(tm match) bool {
+	for i := tm.end; i < len(s.toks) && i < tm.end+5; i++ {
+		if _, ok := s.itemAt(i); ok || s.mAt[i] >= 0 && !s.ms[s.mAt[i]].demonym() || s.isStop(i) || s.toks[i].kind == tPunct {
+			return false
+		}
+		switch s.toks[i].low {
+		case "ship", "ships", "vessel", "vessels", "boat", "boats":
+			return true
+		}
+	}
+	return false
+}
+
 // helpedToBuild reports whether a building verb is an infinitive ("to
 // build") or the complement of a helping verb ("helped them build").
 func (s *sent) helpedToBuild(tm match) bool {
@@ -1677,6 +1692,9 @@ func (s *sent) frameTransfer(tm match) []cand {
 	r := tm.p.rule
 	if tm.p.noun && s.restrictedFlow(tm) {
 		return nil // "restrictions on exports of chips to Seoul": a measure against the flow
+	}
+	if r.ID == "deploy" && !tm.p.noun && s.vesselObject(tm) {
+		return nil // "deployed a survey ship into its zone": a ship at sea, not forces sent to help
 	}
 	give := r.Frame == "give"
 	pass := s.passive(tm)
@@ -2281,6 +2299,17 @@ func (s *sent) frameAct(tm match) []cand {
 		}
 		if tgt < 0 && r.kind == axis.Condemn {
 			tgt = s.byTarget(tm.end)
+		}
+		if tgt < 0 && r.kind == axis.Condemn && tm.end+1 < len(s.toks) && (s.toks[tm.end].low == "after" || s.toks[tm.end].low == "when") {
+			// "Manila protested after Beijing deployed a ship": the subject
+			// of what provoked the protest
+			j := tm.end + 1
+			for j < len(s.toks) && j <= tm.end+3 && s.mAt[j] < 0 && s.c.rs.dets[s.toks[j].low] {
+				j++
+			}
+			if j < len(s.toks) && s.mAt[j] >= 0 && !s.ms[s.mAt[j]].poss {
+				tgt = s.mAt[j]
+			}
 		}
 	}
 	if src < 0 || tgt < 0 {
