@@ -124,7 +124,7 @@ func TestAfterOpensAClause(t *testing.T) {
 		name, text string
 		want       []string
 	}{
-		{"after X signed", "Seoul protested after Moscow signed a mutual defence treaty with Pyongyang.", []string{"PRK-RUS defense_pact - confirmed"}},
+		{"after X signed", "Seoul protested after Moscow signed a mutual defence treaty with Pyongyang.", []string{"KOR>RUS condemn - confirmed", "PRK-RUS defense_pact - confirmed"}},
 		{"after a name with no verb stays a preposition", "After Finland, Japan sent rifles to Ukraine.", []string{"JPN>UKR arms small_arms confirmed"}},
 	})
 }
