@@ -134,3 +134,19 @@ func TestFifthRoundShipsAndProtests(t *testing.T) {
 		{"after a prepositional phrase names no target", "Japan protested after the talks with China.", nil},
 	})
 }
+
+// Number words are determiners, and a transfer given as the reason for a
+// measure was made by the measure's object.
+func TestFifthRoundMeasureReasons(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"six demonym officials", "Japan imposed sanctions on six Iranian officials.", []string{"JPN>IRN sanction - confirmed"}},
+		{"deliveries over which a sanction fell", "Japan imposed sanctions on six Iranian officials over drone deliveries to Russia.",
+			[]string{"IRN>RUS arms drones confirmed", "JPN>IRN sanction - confirmed"}},
+		{"sale over which firms were sanctioned", "Beijing retaliated with sanctions on US defence firms over the latest arms sale to Japan.",
+			[]string{"CHN>USA sanction - confirmed", "USA>JPN arms other_arms confirmed"}},
+		{"an own sale keeps its subject", "Japan announced the sale of tanks to Ukraine.", []string{"JPN>UKR arms armored_vehicles confirmed"}},
+	})
+}

@@ -1628,6 +1628,48 @@ func (s *sent) situated(tm match) cand {
 	return c
 }
 
+// measureReason finds who made a transfer given as the reason for a
+// sanction or a protest: "sanctions on Iranian officials over drone
+// deliveries to Russia", "sanctioned US firms for the arms sale to
+// Taipei": the object of the measure, or -1.
+func (s *sent) measureReason(tm match) int {
+	i := tm.start - 1
+	for i >= 0 && (s.c.rs.dets[s.toks[i].low] || isAdj(s.toks[i].low)) {
+		i--
+	}
+	for i >= 0 {
+		if _, ok := s.itemAt(i); !ok {
+			break
+		}
+		i--
+	}
+	for i >= 0 && s.c.rs.dets[s.toks[i].low] {
+		i--
+	}
+	if i < 1 || s.toks[i].low != "over" && s.toks[i].low != "for" {
+		return -1
+	}
+	for _, t := range s.trig {
+		if t.end > i || t.p.rule == nil || (t.p.rule.kind != axis.Sanction && t.p.rule.kind != axis.Condemn) {
+			continue
+		}
+		obj := -1
+		for j := t.end; j < i; j++ {
+			if s.isStop(j) || s.toks[j].low == "," || s.clauseBreak(j) {
+				obj = -1
+				break
+			}
+			if k := s.mAt[j]; k >= 0 && obj < 0 {
+				obj = k
+			}
+		}
+		if obj >= 0 {
+			return obj
+		}
+	}
+	return -1
+}
+
 // vesselObject reports whether the object of a deploying verb is a ship
 // named by no item ("a survey ship", "research vessels").
 func (s *sent) vesselObject(tm match) bool {
@@ -1789,6 +1831,9 @@ func (s *sent) frameTransfer(tm match) []cand {
 				}
 				if src < 0 {
 					src = originOf()
+				}
+				if src < 0 {
+					src = s.measureReason(tm)
 				}
 				if src < 0 {
 					src = s.subjectLeft(tm.start)
