@@ -150,3 +150,17 @@ func TestFifthRoundMeasureReasons(t *testing.T) {
 		{"an own sale keeps its subject", "Japan announced the sale of tanks to Ukraine.", []string{"JPN>UKR arms armored_vehicles confirmed"}},
 	})
 }
+
+// An item before "that/which" is the object of a giving verb in the
+// relative clause.
+func TestFifthRoundRelativeObjects(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"reported to have given", "Seoul is alarmed by the attack drones that Moscow is reported to have given Pyongyang.",
+			[]string{"RUS>PRK arms drones reported"}},
+		{"which sent to", "The shells which Pyongyang sent to Russia often fail.", []string{"PRK>RUS arms artillery_ammunition confirmed"}},
+		{"a that-clause with no item gives nothing", "Japan said that Russia gave Iran nothing.", nil},
+	})
+}

@@ -1670,6 +1670,34 @@ func (s *sent) measureReason(tm match) int {
 	return -1
 }
 
+// relativeObject finds the item a relative clause around a giving verb
+// has for its object: "the drones that Moscow is reported to have given
+// Pyongyang", "shells which Pyongyang sent".
+func (s *sent) relativeObject(tm match) (match, bool) {
+	named := false
+	for q := tm.start - 1; q >= 1 && q >= tm.start-8; q-- {
+		w := s.toks[q].low
+		if w == "that" || w == "which" {
+			if !named {
+				return match{}, false
+			}
+			for _, it := range s.items {
+				if it.end == q {
+					return it, true
+				}
+			}
+			return match{}, false
+		}
+		if s.mAt[q] >= 0 {
+			named = true
+		}
+		if s.isStop(q) || s.toks[q].kind == tPunct {
+			break
+		}
+	}
+	return match{}, false
+}
+
 // vesselObject reports whether the object of a deploying verb is a ship
 // named by no item ("a survey ship", "research vessels").
 func (s *sent) vesselObject(tm match) bool {
@@ -1749,6 +1777,11 @@ func (s *sent) frameTransfer(tm match) []cand {
 	var before []match
 	if pass || tm.p.noun || r.Origin || r.Object {
 		before = s.itemsBetween(start, tm.start)
+	}
+	if give && !tm.p.noun && !pass && len(before) == 0 && len(after) == 0 {
+		if it, ok := s.relativeObject(tm); ok {
+			before = []match{it} // "the drones that Moscow gave Pyongyang"
+		}
 	}
 	if tm.p.noun && len(before) == 0 {
 		// "its gas exports to Italy": the item the noun blocked is what flows
