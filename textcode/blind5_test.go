@@ -164,3 +164,18 @@ func TestFifthRoundRelativeObjects(t *testing.T) {
 		{"a that-clause with no item gives nothing", "Japan said that Russia gave Iran nothing.", nil},
 	})
 }
+
+// "and" before a state followed by its own finite verb starts a new clause
+// when the state before "and" is a prepositional object in a clause that
+// already has its verb; a list that is a subject stays a list.
+func TestAndStartsNewClause(t *testing.T) {
+	codeCases(t, []struct {
+		name, text string
+		want       []string
+	}{
+		{"two transfer clauses", "China sent drones to Russia and Iran sent missiles to Ukraine.", []string{"CHN>RUS arms drones confirmed", "IRN>UKR arms ballistic_missiles confirmed"}},
+		{"the second subject is no recipient", "Japan sold drones to Ukraine and South Korea shipped shells to Finland.", []string{"JPN>UKR arms drones confirmed", "KOR>FIN arms artillery_ammunition confirmed"}},
+		{"a list of recipients stays", "North Korea sent shells to Russia and Iran.", []string{"PRK>RUS arms artillery_ammunition confirmed", "PRK>IRN arms artillery_ammunition confirmed"}},
+		{"a subject list after a verb of saying", "Officials said Russia and Iran signed a defence pact.", []string{"IRN-RUS defense_pact - reported"}},
+	})
+}

@@ -1088,6 +1088,9 @@ func (s *sent) chain(k int) (out []int) {
 		if len(out) == 1 && s.toks[i+1].low == "," && s.finiteVerbAt(s.after(&s.ms[cur])) && !s.listBefore(s.mAt[i]) {
 			break // "Russia struck Kyiv, and Tokyo condemned the attack": a new clause, not a list
 		}
+		if len(out) == 1 && s.clauseAfterObject(s.mAt[i], cur) {
+			break // "China sent drones to Russia and Iran sent missiles": Iran's clause starts at "and"
+		}
 		cur = s.mAt[i]
 		if s.ms[cur].poss || s.ms[cur].demonym() && !s.ms[k].demonym() || s.ms[k].form == "latter" {
 			break // "Finland, and the former ...": a reference back joins no list
@@ -1108,6 +1111,9 @@ func (s *sent) chain(k int) (out []int) {
 		nxt := s.mAt[i]
 		if len(out) == 1 && s.toks[s.after(&s.ms[cur])].low == "," && s.finiteVerbAt(s.after(&s.ms[nxt])) {
 			break // "Russia struck Kyiv, and Tokyo condemned the attack": a new clause, not a list
+		}
+		if len(out) == 1 && s.clauseAfterObject(k, nxt) {
+			break // "China sent drones to Russia and Iran sent missiles to Syria": a new clause without a comma
 		}
 		cur = nxt
 		if s.ms[cur].form == "latter" {
@@ -3485,6 +3491,37 @@ func (s *sent) finiteVerbAt(i int) bool {
 	case "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "did", "does", "sent", "sold", "met",
 		"began", "made", "held", "took", "gave", "struck", "fought", "won", "lost", "hit", "shot", "flew", "went", "came":
 		return true
+	}
+	return false
+}
+
+// clauseAfterObject reports whether "and" before mention y starts a new
+// clause rather than a list with mention x: x is the object of a
+// preposition in a clause whose finite verb comes before it, and y is
+// followed by a finite verb of its own ("China sent drones to Russia and
+// Iran sent missiles"). A list that is a subject has no finite verb before
+// it ("talks with Russia and Iran began").
+func (s *sent) clauseAfterObject(x, y int) bool {
+	mx, my := &s.ms[x], &s.ms[y]
+	if s.toks[s.after(mx)].low != "and" || s.after(mx)+1 != my.start || !s.finiteVerbAt(s.after(my)) {
+		return false
+	}
+	p := mx.start - 1
+	if p >= 0 && s.toks[p].low == "the" {
+		p--
+	}
+	if p < 1 {
+		return false
+	}
+	switch s.toks[p].low {
+	case "to", "from", "into", "against", "on", "at", "with":
+	default:
+		return false
+	}
+	for i := 0; i < p; i++ {
+		if s.mAt[i] < 0 && s.finiteVerbAt(i) {
+			return true
+		}
 	}
 	return false
 }
