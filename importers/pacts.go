@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"context"
 	"sort"
 
 	"axis"
@@ -107,4 +108,28 @@ func (p *Pacts) Relations() []*axis.Relation {
 		return out[i].Target < out[j].Target
 	})
 	return out
+}
+
+// PactReader reads one input of an alliance dataset into pacts, counting
+// the rows it reads.
+type PactReader func(ctx context.Context, in *Input, res *Resolver, opt *Options, sum *Summary, pacts *Pacts, read *int64) (*axis.Document, error)
+
+// ImportPacts is the whole import of an alliance dataset (ATOP, COW):
+// every input read with read, their pacts merged, all committed in one
+// Write.
+func ImportPacts(ctx context.Context, st axis.Store, paths []string, opt Options, format string, read PactReader) (*Summary, error) {
+	run, err := Prepare(ctx, st, paths, opt, format)
+	if err != nil {
+		return nil, err
+	}
+	var pacts Pacts
+	var rows int64
+	docs, err := run.ReadAll(func(in *Input) (*axis.Document, error) {
+		return read(ctx, in, run.Resolver, &opt, run.Summary, &pacts, &rows)
+	})
+	if err != nil {
+		return run.Summary, err
+	}
+	run.Summary.SortSkips()
+	return run.Summary, Commit(ctx, st, run.Summary, docs, run.Resolver, pacts.Relations())
 }

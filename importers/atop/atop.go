@@ -77,20 +77,7 @@ var dyadCols = []string{"statea", "stateb", "year", "defense", "offense", "neutr
 // Import reads ATOP files (member-level or dyad-year, told apart by their
 // header) and commits their commitments in one Write.
 func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
-	run, err := importers.Prepare(ctx, st, paths, opt, "atop")
-	if err != nil {
-		return nil, err
-	}
-	var pacts importers.Pacts
-	var read int64
-	docs, err := run.ReadAll(func(in *importers.Input) (*axis.Document, error) {
-		return readInput(ctx, in, run.Resolver, &opt, run.Summary, &pacts, &read)
-	})
-	if err != nil {
-		return run.Summary, err
-	}
-	run.Summary.SortSkips()
-	return run.Summary, importers.Commit(ctx, st, run.Summary, docs, run.Resolver, pacts.Relations())
+	return importers.ImportPacts(ctx, st, paths, opt, "atop", readInput)
 }
 
 func readInput(ctx context.Context, in *importers.Input, res *importers.Resolver, opt *importers.Options, sum *importers.Summary, pacts *importers.Pacts, read *int64) (*axis.Document, error) {

@@ -52,20 +52,7 @@ var memberCols = []string{"version4id", "ccode", "mem_st_year", "mem_end_year", 
 // Import reads COW alliance files (by-dyad or by-member, told apart by
 // their header) and commits their commitments in one Write.
 func Import(ctx context.Context, st axis.Store, paths []string, opt importers.Options) (*importers.Summary, error) {
-	run, err := importers.Prepare(ctx, st, paths, opt, "cow")
-	if err != nil {
-		return nil, err
-	}
-	var pacts importers.Pacts
-	var read int64
-	docs, err := run.ReadAll(func(in *importers.Input) (*axis.Document, error) {
-		return readInput(ctx, in, run.Resolver, &opt, run.Summary, &pacts, &read)
-	})
-	if err != nil {
-		return run.Summary, err
-	}
-	run.Summary.SortSkips()
-	return run.Summary, importers.Commit(ctx, st, run.Summary, docs, run.Resolver, pacts.Relations())
+	return importers.ImportPacts(ctx, st, paths, opt, "cow", readInput)
 }
 
 // row is one dyad (or one member, B unset) as read.
