@@ -9,6 +9,7 @@ import (
 
 	"axis"
 	"axis/importers"
+	"axis/importers/importtest"
 	"axis/inmem"
 )
 
@@ -199,45 +200,16 @@ func TestFiltersAndIdempotence(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	dir := t.TempDir()
 	good, _ := os.ReadFile("testdata/atop5_1m.csv")
 	lines := strings.SplitAfter(string(good), "\n")
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		os.WriteFile(p, []byte(content), 0o644)
-		return p
+	write := importtest.Writer(t)
+	tests := []importtest.BadInput{
+		importtest.Case("column count", write("short.csv", lines[0]+lines[1]+"9001,2,1949\n"), "short.csv:3: expected 35 columns", 1),
+		importtest.Case("not a number", write("nan.csv", lines[0]+strings.Replace(lines[1], "9001,2,", "9001,USA,", 1)), "nan.csv:2: member \"USA\" is not a COW state number", 1),
+		importtest.Case("semicolons", write("semi.csv", strings.ReplaceAll(lines[0], ",", ";")+strings.ReplaceAll(lines[1], ",", ";")), "semi.csv:1: wrong delimiter", -1),
+		importtest.Case("COW header", write("cow.csv", "version4id,ccode1,state_name1,ccode2,state_name2\n1,2,USA,200,UK\n"), "looks like a COW alliance by-dyad file", -1),
 	}
-	tests := []struct {
-		name, path, want string
-		skipped          int64 // -1: fails even with --skip-bad
-	}{
-		{"column count", write("short.csv", lines[0]+lines[1]+"9001,2,1949\n"), "short.csv:3: expected 35 columns", 1},
-		{"not a number", write("nan.csv", lines[0]+strings.Replace(lines[1], "9001,2,", "9001,USA,", 1)), "nan.csv:2: member \"USA\" is not a COW state number", 1},
-		{"semicolons", write("semi.csv", strings.ReplaceAll(lines[0], ",", ";")+strings.ReplaceAll(lines[1], ",", ";")), "semi.csv:1: wrong delimiter", -1},
-		{"COW header", write("cow.csv", "version4id,ccode1,state_name1,ccode2,state_name2\n1,2,USA,200,UK\n"), "looks like a COW alliance by-dyad file", -1},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			st := inmem.New()
-			_, err := Import(context.Background(), st, []string{tc.path}, importers.Options{})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want %q", err, tc.want)
-			}
-			if s, _ := st.Stats(context.Background()); s.Relations+s.Documents+s.Actors != 0 {
-				t.Errorf("committed %+v", s)
-			}
-			sum, err := Import(context.Background(), st, []string{tc.path}, importers.Options{SkipBad: true})
-			if tc.skipped < 0 {
-				if err == nil {
-					t.Error("--skip-bad accepted it")
-				}
-				return
-			}
-			if err != nil || sum.Skips(importers.ReasonMalformed) != tc.skipped {
-				t.Errorf("--skip-bad: %v, %+v", err, sum)
-			}
-		})
-	}
+	importtest.CheckBadInput(t, Import, tests)
 }
 
 func FuzzMemberRow(f *testing.F) {

@@ -9,6 +9,7 @@ import (
 
 	"axis"
 	"axis/importers"
+	"axis/importers/importtest"
 	"axis/inmem"
 )
 
@@ -125,47 +126,18 @@ func TestFilters(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	dir := t.TempDir()
 	good, _ := os.ReadFile("testdata/alliance_v4.1_by_dyad.csv")
 	lines := strings.SplitAfter(string(good), "\n")
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		os.WriteFile(p, []byte(content), 0o644)
-		return p
+	write := importtest.Writer(t)
+	tests := []importtest.BadInput{
+		importtest.Case("column count", write("short.csv", lines[0]+"1,255,Germany\n"+lines[3]), "short.csv:2: expected 18 columns", 1),
+		importtest.Case("bad year", write("year.csv", lines[0]+strings.Replace(lines[4], "1949", "19x9", 1)), "year.csv:2: dyad_st_year \"19x9\"", 1),
+		importtest.Case("ends before start", write("order.csv", lines[0]+strings.Replace(lines[1], "1918", "1870", 1)), "order.csv:2: ends (1870-11-11) before it starts", 1),
+		importtest.Case("tabs", write("tabs.csv", strings.ReplaceAll(lines[0], ",", "\t")), "tabs.csv:1: wrong delimiter", -1),
+		importtest.Case("ATOP header", write("atop.csv", "atopid,member,yrent\n1,2,1949\n"), "its header looks like an ATOP member-level file", -1),
+		importtest.Case("empty", write("empty.csv", ""), "empty.csv: the file is empty", -1),
 	}
-	tests := []struct {
-		name, path, want string
-		skipped          int64
-	}{
-		{"column count", write("short.csv", lines[0]+"1,255,Germany\n"+lines[3]), "short.csv:2: expected 18 columns", 1},
-		{"bad year", write("year.csv", lines[0]+strings.Replace(lines[4], "1949", "19x9", 1)), "year.csv:2: dyad_st_year \"19x9\"", 1},
-		{"ends before start", write("order.csv", lines[0]+strings.Replace(lines[1], "1918", "1870", 1)), "order.csv:2: ends (1870-11-11) before it starts", 1},
-		{"tabs", write("tabs.csv", strings.ReplaceAll(lines[0], ",", "\t")), "tabs.csv:1: wrong delimiter", -1},
-		{"ATOP header", write("atop.csv", "atopid,member,yrent\n1,2,1949\n"), "its header looks like an ATOP member-level file", -1},
-		{"empty", write("empty.csv", ""), "empty.csv: the file is empty", -1},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			st := inmem.New()
-			_, err := Import(context.Background(), st, []string{tc.path}, importers.Options{})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want %q", err, tc.want)
-			}
-			if s, _ := st.Stats(context.Background()); s.Relations+s.Documents+s.Actors != 0 {
-				t.Errorf("committed %+v", s)
-			}
-			sum, err := Import(context.Background(), st, []string{tc.path}, importers.Options{SkipBad: true})
-			if tc.skipped < 0 {
-				if err == nil {
-					t.Error("--skip-bad accepted it")
-				}
-				return
-			}
-			if err != nil || sum.Skips(importers.ReasonMalformed) != tc.skipped {
-				t.Errorf("--skip-bad: %v %+v", err, sum.Skipped)
-			}
-		})
-	}
+	importtest.CheckBadInput(t, Import, tests)
 }
 
 func FuzzDyadRow(f *testing.F) {

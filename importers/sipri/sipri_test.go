@@ -10,6 +10,7 @@ import (
 
 	"axis"
 	"axis/importers"
+	"axis/importers/importtest"
 	"axis/inmem"
 )
 
@@ -108,45 +109,16 @@ func TestBadInput(t *testing.T) {
 	good, _ := os.ReadFile(fixture)
 	lines := strings.SplitAfter(string(good), "\n")
 	head := strings.Join(lines[:6], "")
-	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		os.WriteFile(p, []byte(content), 0o644)
-		return p
+	write := importtest.Writer(t)
+	tests := []importtest.BadInput{
+		importtest.Case("column count", write("short.csv", head+"Ukraine,Poland,2022\n"), "short.csv:7: expected 16 columns", 1),
+		importtest.Case("bad year", write("year.csv", head+strings.Replace(lines[6], ",2022,", ",20x2,", 1)), "year.csv:7: Year of order \"20x2\"", 1),
+		importtest.Case("bad TIV", write("tiv.csv", head+strings.Replace(lines[6], ",120,120", ",lots,120", 1)), "tiv.csv:7: a number column", 1),
+		importtest.Case("tabs", write("tabs.csv", strings.ReplaceAll(lines[5], ",", "\t")), "tabs.csv:1: wrong delimiter", -1),
+		importtest.Case("GDELT file", write("gdelt.csv", "GLOBALEVENTID,SQLDATE,MonthYear\n1,20240101,202401\n"), "looks like a GDELT event export", -1),
+		importtest.Case("no header", write("none.csv", "a,b,c\n1,2,3\n"), "none.csv:1: not a SIPRI trade register: the header lacks columns Recipient, Supplier", -1),
 	}
-	tests := []struct {
-		name, path, want string
-		skipped          int64
-	}{
-		{"column count", write("short.csv", head+"Ukraine,Poland,2022\n"), "short.csv:7: expected 16 columns", 1},
-		{"bad year", write("year.csv", head+strings.Replace(lines[6], ",2022,", ",20x2,", 1)), "year.csv:7: Year of order \"20x2\"", 1},
-		{"bad TIV", write("tiv.csv", head+strings.Replace(lines[6], ",120,120", ",lots,120", 1)), "tiv.csv:7: a number column", 1},
-		{"tabs", write("tabs.csv", strings.ReplaceAll(lines[5], ",", "\t")), "tabs.csv:1: wrong delimiter", -1},
-		{"GDELT file", write("gdelt.csv", "GLOBALEVENTID,SQLDATE,MonthYear\n1,20240101,202401\n"), "looks like a GDELT event export", -1},
-		{"no header", write("none.csv", "a,b,c\n1,2,3\n"), "none.csv:1: not a SIPRI trade register: the header lacks columns Recipient, Supplier", -1},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			st := inmem.New()
-			_, err := Import(context.Background(), st, []string{tc.path}, importers.Options{})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want %q", err, tc.want)
-			}
-			if s, _ := st.Stats(context.Background()); s.Relations+s.Documents+s.Actors != 0 {
-				t.Errorf("committed %+v", s)
-			}
-			sum, err := Import(context.Background(), st, []string{tc.path}, importers.Options{SkipBad: true})
-			if tc.skipped < 0 {
-				if err == nil {
-					t.Error("--skip-bad accepted it")
-				}
-				return
-			}
-			if err != nil || sum.Skips(importers.ReasonMalformed) != tc.skipped {
-				t.Errorf("--skip-bad: %v %+v", err, sum.Skipped)
-			}
-		})
-	}
+	importtest.CheckBadInput(t, Import, tests)
 }
 
 func FuzzRow(f *testing.F) {
